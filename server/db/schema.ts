@@ -1,0 +1,125 @@
+/**
+ * The database as Kysely sees it. One interface per table; columns are portable across
+ * SQLite and PostgreSQL: ids are app-generated text, timestamps are ISO-8601 UTC text,
+ * calendar dates are `YYYY-MM-DD` text, money is integer cents, JSON is text.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface DepartmentTable {
+  id: string;
+  name: string;
+  name_en: string | null;
+  created_at: string;
+}
+
+export interface GroupTable {
+  id: string;
+  department_id: string;
+  name: string;
+  name_en: string | null;
+  /** presale | after_sales | complaints | basic | other */
+  kind: string;
+  created_at: string;
+}
+
+export interface ShopTable {
+  id: string;
+  name: string;
+  /** taobao | tmall | jd | pinduoduo | douyin | own_site */
+  platform: string;
+  created_at: string;
+}
+
+export interface ChannelTable {
+  id: string;
+  name: string;
+  /** chat | phone | ticket | email | video */
+  kind: string;
+  created_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  login: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string | null;
+  /** agent | lead | supervisor | manager | hr | admin */
+  role: string;
+  /** junior | senior | star */
+  level: string;
+  /** 1..5 when level = star */
+  star: number | null;
+  department_id: string | null;
+  group_id: string | null;
+  lead_id: string | null;
+  mentor_id: string | null;
+  hire_date: string;
+  /** active | on_leave | left */
+  status: string;
+  status_since: string;
+  locale: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonShopTable {
+  person_id: string;
+  shop_id: string;
+}
+
+export interface EmploymentEventTable {
+  id: string;
+  person_id: string;
+  /** joined | left | leave_started | returned | rejoined | moved | level_changed | role_changed */
+  kind: string;
+  on_date: string;
+  detail: string | null;
+  actor_id: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token, so a leaked table cannot be replayed */
+  id: string;
+  person_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  /** time-ordered app-generated id */
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  departments: DepartmentTable;
+  groups: GroupTable;
+  shops: ShopTable;
+  channels: ChannelTable;
+  people: PersonTable;
+  person_shops: PersonShopTable;
+  employment_events: EmploymentEventTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  settings: SettingTable;
+}
+
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type AuditRow = Selectable<AuditLogTable>;
