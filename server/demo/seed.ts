@@ -1,0 +1,96 @@
+/**
+ * First-start demo organisation: the deterministic generator's departments, groups, shops,
+ * channels and roster, written through the same code path as a roster import (so history
+ * and audit entries are real). Every demo account's password is DEMO_PASSWORD.
+ */
+import { generateOrganisation, type DemoOrganisation } from '../../domain/demo/organisation.ts';
+import type { Db } from '../db/database.ts';
+import type { Conn } from '../db/types.ts';
+import { hashPassword } from '../lib/password.ts';
+import { newId } from '../lib/ids.ts';
+import { nowIso, todayIn } from '../lib/dates.ts';
+import { SYSTEM } from '../modules/audit/audit.service.ts';
+import { applyState, type PersonState } from '../modules/people/people.service.ts';
+
+export const DEMO_PASSWORD = 'helmsman123';
+
+/** The demo accounts the README lists, one per role. */
+export const DEMO_ACCOUNTS = ['admin', 'manager', 'hr', 'supervisor', 'lead', 'agent'] as const;
+
+export interface DemoOptions {
+  agents?: number;
+  days?: number;
+  seed?: number;
+  /** first day of the demo period; default: `days` days before today (Asia/Shanghai) */
+  start?: string;
+}
+
+/** Whether the database holds no people yet (first start). */
+export async function isEmpty(db: Conn): Promise<boolean> {
+  const row = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+export function demoStart(days: number, today = todayIn('Asia/Shanghai')): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Writes the demo organisation; returns it (the generator's view, ids included). */
+export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoOrganisation> {
+  const days = opts.days ?? 90;
+  const org = generateOrganisation({
+    agents: opts.agents ?? 60,
+    days,
+    seed: opts.seed ?? 7,
+    start: opts.start ?? demoStart(days),
+  });
+  // One hash for all demo accounts: they share the published demo password anyway, and
+  // hashing ~70 times with a memory-hard function would slow the first start for nothing.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = nowIso();
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const d of org.departments) {
+      await trx.insertInto('departments').values({ id: d.id, name: d.name, name_en: d.nameEn, created_at: now }).execute();
+    }
+    for (const g of org.groups) {
+      await trx
+        .insertInto('groups')
+        .values({ id: g.id, department_id: g.departmentId, name: g.name, name_en: g.nameEn, kind: g.kind, created_at: now })
+        .execute();
+    }
+    for (const s of org.shops) await trx.insertInto('shops').values({ id: s.id, name: s.name, platform: s.platform, created_at: now }).execute();
+    for (const c of org.channels) await trx.insertInto('channels').values({ id: c.id, name: c.name, kind: c.kind, created_at: now }).execute();
+
+    const idOf = new Map(org.people.map((p) => [p.login, newId()]));
+    const written = new Set<string>();
+    const byLogin = new Map(org.people.map((p) => [p.login, p]));
+    const write = async (login: string): Promise<void> => {
+      if (written.has(login)) return;
+      written.add(login);
+      const p = byLogin.get(login)!;
+      for (const dep of [p.leadLogin, p.mentorLogin]) if (dep && byLogin.has(dep)) await write(dep);
+      const state: PersonState = {
+        login: p.login,
+        name: p.name,
+        email: p.email ?? null,
+        phone: p.phone ?? null,
+        role: p.role,
+        level: p.level,
+        star: p.star ?? null,
+        departmentId: p.departmentId ?? null,
+        groupId: p.groupId ?? null,
+        leadId: p.leadLogin ? (idOf.get(p.leadLogin) ?? null) : null,
+        mentorId: p.mentorLogin ? (idOf.get(p.mentorLogin) ?? null) : null,
+        shopIds: p.shopIds,
+        hireDate: p.hireDate,
+        status: p.status,
+        statusSince: p.statusDate ?? p.hireDate,
+      };
+      await applyState(trx, SYSTEM, undefined, state, { effectiveDate: p.hireDate, passwordHash, id: idOf.get(login) });
+    };
+    for (const p of org.people) await write(p.login);
+  });
+  return org;
+}
