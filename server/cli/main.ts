@@ -1,0 +1,114 @@
+/**
+ * The command line: `npx helmsman <command>`. Uses DATABASE_URL like the server.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { HttpError } from '../lib/errors.ts';
+import { hashPassword } from '../lib/password.ts';
+import { SYSTEM } from '../modules/audit/audit.service.ts';
+import { importRoster } from '../modules/people/roster.import.ts';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from '../demo/seed.ts';
+
+const HELP = `Helmsman command line (DATABASE_URL selects the database; default sqlite:data/helmsman.sqlite)
+
+  helmsman migrate                         bring the schema up to date
+  helmsman demo seed [--agents N] [--days N] [--seed N]
+                                           create the demo organisation in an empty database
+  helmsman roster import <file.csv|xlsx> [--dry-run]
+                                           import a roster: all rows or none
+  helmsman user password <login> [--password P]
+                                           set a person's password (prompted from stdin if omitted)
+`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      agents: { type: 'string' },
+      days: { type: 'string' },
+      seed: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [cmd, sub, arg] = positionals;
+  if (!cmd || values.help) {
+    process.stdout.write(HELP);
+    return cmd ? 0 : 1;
+  }
+  const db = openDatabase();
+  try {
+    await migrateToLatest(db);
+    if (cmd === 'migrate') {
+      console.log(`schema up to date (${db.describe})`);
+      return 0;
+    }
+    if (cmd === 'demo' && sub === 'seed') {
+      if (!(await isEmpty(db.kysely))) {
+        console.error('the database already has people; demo seeding only runs on an empty database');
+        return 2;
+      }
+      const org = await seedDemo(db, {
+        agents: values.agents ? Number(values.agents) : undefined,
+        days: values.days ? Number(values.days) : undefined,
+        seed: values.seed ? Number(values.seed) : undefined,
+      });
+      console.log(`demo organisation created: ${org.people.length} people; password ${DEMO_PASSWORD}`);
+      return 0;
+    }
+    if (cmd === 'roster' && sub === 'import' && arg) {
+      const data = fs.readFileSync(arg);
+      const result = await importRoster(db.kysely, SYSTEM, path.basename(arg), data, values['dry-run'] ?? false);
+      console.log(
+        `${result.file}: ${result.rows} rows — ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged${result.dryRun ? ' (dry run, nothing written)' : ''}`,
+      );
+      return 0;
+    }
+    if (cmd === 'user' && sub === 'password' && arg) {
+      const password = values.password ?? (await readStdin());
+      if (password.length < 8) {
+        console.error('password: at least 8 characters');
+        return 2;
+      }
+      const res = await db.kysely
+        .updateTable('people')
+        .set({ password_hash: await hashPassword(password), updated_at: new Date().toISOString() })
+        .where('login', '=', arg)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) {
+        console.error(`unknown login "${arg}"`);
+        return 2;
+      }
+      console.log(`password set for ${arg}`);
+      return 0;
+    }
+    process.stderr.write(`unknown command: ${positionals.join(' ')}\n\n${HELP}`);
+    return 1;
+  } catch (e) {
+    if (e instanceof HttpError) {
+      console.error(e.message);
+      for (const d of e.details ?? []) console.error(`  ${d.row !== undefined ? `row ${d.row}: ` : ''}${d.field ? `${d.field}: ` : ''}${d.message}`);
+      return 2;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      console.error(`cannot read ${(e as NodeJS.ErrnoException).path ?? 'the file'}: ${code}`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
