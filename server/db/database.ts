@@ -11,6 +11,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** the raw SQLite handle (same connection Kysely uses) for the bulk-insert fast path */
+  sqlite?: SQLite.Database;
   /** human-readable location without credentials */
   describe: string;
   close(): Promise<void>;
@@ -36,7 +38,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { kysely, dialect: 'sqlite', describe: `SQLite ${file}`, close: () => kysely.destroy() };
+    return { kysely, dialect: 'sqlite', sqlite, describe: `SQLite ${file}`, close: () => kysely.destroy() };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });

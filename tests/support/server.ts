@@ -30,7 +30,7 @@ export interface Client {
 export async function clientFor(server: TestServer, login: string | null, password = TEST_PASSWORD): Promise<Client> {
   let cookie = '';
   let setCookie: string | null = null;
-  const headers = () => (cookie ? { cookie } : {});
+  const headers = (): Record<string, string> => (cookie ? { cookie } : {});
   if (login) {
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -52,7 +52,7 @@ export async function clientFor(server: TestServer, login: string | null, passwo
       }),
     upload: (path, fileName, content) => {
       const form = new FormData();
-      form.append('file', new Blob([content]), fileName);
+      form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), fileName);
       return fetch(`${server.url}${path}`, { method: 'POST', headers: headers(), body: form });
     },
   };

@@ -161,9 +161,9 @@ export async function checkState(db: Conn, s: PersonState, selfId: string | null
 }
 
 /** Whether the actor may place a person with this role where this state puts them. */
-export function authorise(actor: AuditActor & Partial<Actor>, before: PersonRow | undefined, s: PersonState): string | null {
-  if (!actor.role) return null; // the system (demo seed, CLI) is trusted
-  const a = actor as Actor;
+export function authorise(actor: AuditActor | Actor, before: PersonRow | undefined, s: PersonState): string | null {
+  if (!('role' in actor)) return null; // the system (demo seed, CLI) is trusted
+  const a = actor;
   if (before && !canWritePerson(a, placementOf(before))) return 'this person is outside your scope';
   if (!canWritePerson(a, { personId: before?.id ?? null, groupId: s.groupId, departmentId: s.departmentId })) {
     return 'you may not place people outside your department';

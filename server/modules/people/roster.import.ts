@@ -224,7 +224,7 @@ class DryRun extends Error {}
  */
 export async function importRoster(
   db: Kysely<Database>,
-  actor: AuditActor & Partial<Actor>,
+  actor: AuditActor | Actor,
   fileName: string,
   data: Buffer,
   dryRun = false,

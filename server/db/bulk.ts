@@ -1,0 +1,52 @@
+/**
+ * The dialect helper for bulk writes (the import hot path). SQLite: one prepared statement
+ * per row on the raw handle — the same single connection Kysely's transaction runs on, so the
+ * rows join that transaction. PostgreSQL: one multi-row `INSERT … SELECT FROM unnest(…)` per
+ * batch. Both skip rows whose key already exists and report how many were inserted.
+ */
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+import type { Conn } from './types.ts';
+
+export type ColumnType = 'text' | 'bigint' | 'int';
+
+export interface BulkTable {
+  table: string;
+  columns: readonly { name: string; type: ColumnType }[];
+  /** natural key: conflicting rows are skipped */
+  key: readonly string[];
+}
+
+const statements = new WeakMap<object, Map<string, { run(...args: unknown[]): { changes: number } }>>();
+
+/** Inserts rows (arrays in column order), skipping existing keys; returns the number inserted. */
+export async function bulkInsert(db: Db, conn: Conn, t: BulkTable, rows: unknown[][]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const cols = t.columns.map((c) => c.name);
+  if (db.dialect === 'sqlite' && db.sqlite) {
+    let cache = statements.get(db.sqlite);
+    if (!cache) statements.set(db.sqlite, (cache = new Map()));
+    let stmt = cache.get(t.table);
+    if (!stmt) {
+      stmt = db.sqlite.prepare(
+        `insert into ${t.table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) on conflict (${t.key.join(', ')}) do nothing`,
+      );
+      cache.set(t.table, stmt);
+    }
+    let inserted = 0;
+    for (const r of rows) inserted += stmt.run(...r).changes;
+    return inserted;
+  }
+  const arrays = t.columns.map((_, i) => rows.map((r) => r[i]));
+  const unnest = sql.join(t.columns.map((c, i) => sql`${arrays[i]}::${sql.raw(c.type)}[]`));
+  const result = await sql`insert into ${sql.table(t.table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${unnest}) on conflict (${sql.join(t.key.map((k) => sql.ref(k)))}) do nothing`.execute(conn);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Deletes rows whose `column` is in `values`, in chunks the drivers accept. */
+export async function deleteIn(conn: Conn, table: string, column: string, values: readonly string[]): Promise<void> {
+  for (let i = 0; i < values.length; i += 5000) {
+    const chunk = values.slice(i, i + 5000);
+    await sql`delete from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(chunk)})`.execute(conn);
+  }
+}
