@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_service_data.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -57,6 +58,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
 /** Every migration, in order. One set for both dialects. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_service_data': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

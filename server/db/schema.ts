@@ -3,7 +3,7 @@
  * SQLite and PostgreSQL: ids are app-generated text, timestamps are ISO-8601 UTC text,
  * calendar dates are `YYYY-MM-DD` text, money is integer cents, JSON is text.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface DepartmentTable {
   id: string;
@@ -106,6 +106,70 @@ export interface SettingTable {
   updated_at: string;
 }
 
+export interface MessageTable {
+  message_id: string;
+  conversation_id: string;
+  shop_id: string;
+  channel: string;
+  customer_id: string;
+  sender: string;
+  /** person id of the sending (or transferring) agent */
+  agent_id: string | null;
+  sent_at: number;
+  text: string;
+  auto_reply: number;
+  event: string;
+  to_agent_id: string | null;
+}
+
+export interface ConversationAttrTable {
+  conversation_id: string;
+  category: string;
+  resolved: number;
+  resolved_at: number | null;
+  issue_key: string;
+}
+
+export interface RatingTable {
+  conversation_id: string;
+  customer_id: string;
+  rated_at: number;
+  agent_id: string | null;
+  csat: number;
+  nps: number | null;
+  comment: string;
+}
+
+export interface OrderTable {
+  order_id: string;
+  shop_id: string;
+  customer_id: string;
+  created_at: number;
+  paid_at: number | null;
+  amount_cents: number;
+  refund_amount_cents: number;
+  refunded_at: number | null;
+}
+
+export interface ImportRunTable {
+  id: string;
+  file: string;
+  type: string | null;
+  format: string | null;
+  actor_id: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  total_bytes: number | null;
+  bytes: Generated<number>;
+  rows: Generated<number>;
+  inserted: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  message: string | null;
+  details: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   groups: GroupTable;
@@ -117,6 +181,11 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  messages: MessageTable;
+  conversation_attrs: ConversationAttrTable;
+  ratings: RatingTable;
+  orders: OrderTable;
+  import_runs: ImportRunTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
