@@ -107,9 +107,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const staticDir = opts.staticDir;
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(staticDir), wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt console is served without a restart
+    await app.register(fastifyStatic, { root: path.resolve(staticDir), wildcard: true });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') {
         return reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
       }
       return reply.type('text/html').sendFile('index.html');

@@ -4,7 +4,7 @@ import type { Role } from '../../../domain/org.ts';
 import type { Conn } from '../../db/types.ts';
 import type { PersonRow } from '../../db/schema.ts';
 import { hashPassword, verifyPassword } from '../../lib/password.ts';
-import { badRequest, unauthorized } from '../../lib/errors.ts';
+import { badRequest, HttpError } from '../../lib/errors.ts';
 import { nowIso } from '../../lib/dates.ts';
 import { record } from '../audit/audit.service.ts';
 import * as repo from './auth.repository.ts';
@@ -63,7 +63,7 @@ export function toMe(p: PersonRow): Me {
 export async function login(db: Conn, loginName: string, password: string): Promise<{ token: string; person: PersonRow }> {
   const person = await repo.findPersonByLogin(db, loginName);
   const ok = await verifyPassword(password, person?.password_hash ?? null);
-  if (!person || !ok || person.status === 'left') throw unauthorized('wrong login or password');
+  if (!person || !ok || person.status === 'left') throw new HttpError(401, 'bad_credentials', 'wrong login or password');
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   await repo.deleteExpiredSessions(db, new Date(now).toISOString());

@@ -107,3 +107,10 @@ export async function orgIndex(db: Conn) {
   ]);
   return { departments, groups, shops };
 }
+
+/** Display names by person id (for lead and mentor names an agent may see). */
+export async function namesOf(db: Conn, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

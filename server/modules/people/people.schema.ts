@@ -85,7 +85,12 @@ export const EmploymentEvent = z.object({
 });
 export type EmploymentEvent = z.infer<typeof EmploymentEvent>;
 
-export const PersonDetail = Person.extend({ history: z.array(EmploymentEvent) });
+export const PersonDetail = Person.extend({
+  /** names of the lead and mentor, shown even to an agent who may not open their records */
+  leadName: z.string().nullable(),
+  mentorName: z.string().nullable(),
+  history: z.array(EmploymentEvent),
+});
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
 export const ImportResult = z.object({

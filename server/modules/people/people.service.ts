@@ -119,7 +119,13 @@ export async function getPerson(db: Conn, actor: Actor, id: string): Promise<Per
     actorId: e.actor_id,
     createdAt: e.created_at,
   }));
-  return { ...present(row, shops.get(id) ?? [], actor, today, newHireDays), history };
+  const names = await repo.namesOf(db, [row.lead_id, row.mentor_id].filter((x): x is string => !!x));
+  return {
+    ...present(row, shops.get(id) ?? [], actor, today, newHireDays),
+    leadName: row.lead_id ? (names.get(row.lead_id) ?? null) : null,
+    mentorName: row.mentor_id ? (names.get(row.mentor_id) ?? null) : null,
+    history,
+  };
 }
 
 /**
@@ -295,7 +301,13 @@ export async function updatePerson(db: Conn, actor: Actor, id: string, patch: Pe
   const { row, state } = await loadForWrite(db, actor, id);
   const s: PersonState = { ...state };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) (s as unknown as Record<string, unknown>)[k] = v;
-  if (patch.groupId !== undefined && patch.departmentId === undefined) s.departmentId = null;
+  // a new group brings its department along (checkState takes it from the group)
+  if (patch.groupId && patch.departmentId === undefined) s.departmentId = null;
+  for (const field of ['email', 'phone'] as const) {
+    if (patch[field] && /\*{3}/.test(patch[field])) {
+      throw badRequest(`${field}: looks masked — send the real value or leave it out`, [{ field, message: 'masked value' }]);
+    }
+  }
   const problems = await checkState(db, s, id);
   if (problems.length) fail(problems);
   const denied = authorise(actor, row, s);

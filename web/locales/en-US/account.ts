@@ -1,0 +1,32 @@
+import type zh from '../zh-CN/account.ts';
+
+const en: typeof zh = {
+  'login.title': 'Sign in',
+  'login.login': 'Login',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.failed': 'Wrong login or password',
+  'login.loginPlaceholder': 'Your login',
+  'login.passwordPlaceholder': 'Your password',
+  'dashboard.greeting': 'Hello, {name}',
+  'dashboard.scope': 'Figures cover the people you are allowed to see.',
+  'dashboard.people': 'People',
+  'dashboard.active': 'Active',
+  'dashboard.onLeave': 'On leave',
+  'dashboard.left': 'Left',
+  'dashboard.newHires': 'New hires',
+  'dashboard.byGroup': 'People per group (active / on leave)',
+  'dashboard.ungrouped': 'No group',
+  'dashboard.newHireList': 'New hires',
+  'dashboard.noNewHires': 'No new hires at the moment',
+  'dashboard.noPeople': 'Nobody is in your scope yet',
+  'profile.mine': 'My profile',
+  'password.title': 'Change password',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.confirm': 'Confirm new password',
+  'password.mismatch': 'The two new passwords differ',
+  'password.changed': 'Password changed',
+  'password.help': 'At least 8 characters.',
+};
+export default en;

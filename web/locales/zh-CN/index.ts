@@ -1,0 +1,13 @@
+import common from './common.ts';
+import menu from './menu.ts';
+import org from './org.ts';
+import people from './people.ts';
+import system from './system.ts';
+import account from './account.ts';
+import enums from './enums.ts';
+
+/** 简体中文 — the default language and the source of every message key. */
+export default {
+  messages: { ...common, ...menu, ...org, ...people, ...system, ...account },
+  enums,
+};

@@ -1,0 +1,20 @@
+/** Departments, groups, shops and channels (SPEC ORG-1). */
+export default {
+  'org.name': '名称',
+  'org.nameEn': '英文名称',
+  'org.headcount': '在岗人数',
+  'org.department': '所属部门',
+  'org.department.create': '新建部门',
+  'org.department.edit': '编辑部门',
+  'org.group.kind': '类型',
+  'org.group.leads': '组长',
+  'org.group.create': '新建小组',
+  'org.group.edit': '编辑小组',
+  'org.shop.platform': '平台',
+  'org.shop.create': '新建店铺',
+  'org.shop.edit': '编辑店铺',
+  'org.channel.kind': '类型',
+  'org.channel.create': '新建渠道',
+  'org.channel.edit': '编辑渠道',
+  'org.readOnly': '只有经理和管理员可以修改组织结构。',
+};

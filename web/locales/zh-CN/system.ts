@@ -1,0 +1,21 @@
+/** Audit log and organisation settings. */
+export default {
+  'audit.at': '时间',
+  'audit.actor': '操作人',
+  'audit.action': '动作',
+  'audit.entity': '对象',
+  'audit.entityId': '对象 ID',
+  'audit.field': '字段',
+  'audit.before': '修改前',
+  'audit.after': '修改后',
+  'audit.system': '系统',
+  'audit.filterEntity': '按对象筛选',
+  'audit.filterActor': '按操作人筛选',
+  'audit.noDiff': '没有字段变化',
+  'audit.empty': '暂无审计记录',
+  'settings.newHireDays': '新人期（天）',
+  'settings.newHireDays.help': '入职后多少天内标记为新人，影响人员列表和首页的新人标记。',
+  'settings.timezone': '时区',
+  'settings.timezone.help': '按此时区切分日、周、月。',
+  'settings.saved': '设置已保存',
+};
