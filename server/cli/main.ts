@@ -10,6 +10,7 @@ import { hashPassword } from '../lib/password.ts';
 import { SYSTEM } from '../modules/audit/audit.service.ts';
 import { importRoster } from '../modules/people/roster.import.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from '../demo/seed.ts';
+import { importCommand, kpiCommand } from './service-data.ts';
 
 const HELP = `Helmsman command line (DATABASE_URL selects the database; default sqlite:data/helmsman.sqlite)
 
@@ -18,6 +19,11 @@ const HELP = `Helmsman command line (DATABASE_URL selects the database; default 
                                            create the demo organisation in an empty database
   helmsman roster import <file.csv|xlsx> [--dry-run]
                                            import a roster: all rows or none
+  helmsman import <file…> [--type T] [--tz Asia/Shanghai] [--rejects out.csv]
+                                           import service data (messages, conversations, ratings, orders)
+  helmsman kpi --from YYYY-MM-DD --to YYYY-MM-DD [--by agent|group|shop|channel|day|all]
+               [--period day|week|month|quarter|all] [--format json|csv|table]
+  helmsman kpi rebuild                     recompute every fact and KPI (after changing metric settings)
   helmsman user password <login> [--password P]
                                            set a person's password (prompted from stdin if omitted)
 `;
@@ -38,6 +44,15 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       'dry-run': { type: 'boolean' },
       password: { type: 'string' },
+      type: { type: 'string' },
+      tz: { type: 'string' },
+      rejects: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      by: { type: 'string' },
+      period: { type: 'string' },
+      format: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -73,6 +88,12 @@ async function main(argv: string[]): Promise<number> {
         `${result.file}: ${result.rows} rows — ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged${result.dryRun ? ' (dry run, nothing written)' : ''}`,
       );
       return 0;
+    }
+    if (cmd === 'import') {
+      return await importCommand(db, positionals.slice(1), values);
+    }
+    if (cmd === 'kpi') {
+      return await kpiCommand(db, sub, values);
     }
     if (cmd === 'user' && sub === 'password' && arg) {
       const password = values.password ?? (await readStdin());

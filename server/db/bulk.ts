@@ -13,7 +13,7 @@ export type ColumnType = 'text' | 'bigint' | 'int';
 export interface BulkTable {
   table: string;
   columns: readonly { name: string; type: ColumnType }[];
-  /** natural key: conflicting rows are skipped */
+  /** natural key: conflicting rows are skipped; empty = plain append */
   key: readonly string[];
 }
 
@@ -29,7 +29,7 @@ export async function bulkInsert(db: Db, conn: Conn, t: BulkTable, rows: unknown
     let stmt = cache.get(t.table);
     if (!stmt) {
       stmt = db.sqlite.prepare(
-        `insert into ${t.table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) on conflict (${t.key.join(', ')}) do nothing`,
+        `insert into ${t.table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})${t.key.length ? ` on conflict (${t.key.join(', ')}) do nothing` : ''}`,
       );
       cache.set(t.table, stmt);
     }
@@ -38,9 +38,16 @@ export async function bulkInsert(db: Db, conn: Conn, t: BulkTable, rows: unknown
     return inserted;
   }
   const arrays = t.columns.map((_, i) => rows.map((r) => r[i]));
-  const unnest = sql.join(t.columns.map((c, i) => sql`${arrays[i]}::${sql.raw(c.type)}[]`));
-  const result = await sql`insert into ${sql.table(t.table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${unnest}) on conflict (${sql.join(t.key.map((k) => sql.ref(k)))}) do nothing`.execute(conn);
-  return Number(result.numAffectedRows ?? 0);
+  const onConflict = t.key.length ? sql` on conflict (${sql.join(t.key.map((k) => sql.ref(k)))}) do nothing` : sql``;
+  let inserted = 0;
+  // a few thousand rows per statement keeps each bind parameter array reasonable
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const part = i === 0 && rows.length <= 10_000 ? arrays : arrays.map((a) => a.slice(i, i + 10_000));
+    const unnestPart = sql.join(t.columns.map((c, j) => sql`${part[j]}::${sql.raw(c.type)}[]`));
+    const result = await sql`insert into ${sql.table(t.table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${unnestPart})${onConflict}`.execute(conn);
+    inserted += Number(result.numAffectedRows ?? 0);
+  }
+  return inserted;
 }
 
 /** Deletes rows whose `column` is in `values`, in chunks the drivers accept. */

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, Migrator, type Migration, type 
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_service_data.ts';
+import * as m0003 from './migrations/0003_facts.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -59,6 +60,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_service_data': m0002,
+  '0003_facts': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -170,6 +170,57 @@ export interface ImportRunTable {
   details: string | null;
 }
 
+/** Fact tables: filter columns plus the whole fact as JSON (`data`). */
+export interface FactConversationTable {
+  conversation_id: string;
+  customer_id: string;
+  day: string;
+  agent_id: string | null;
+  category: string | null;
+  repeat_complaint: number;
+  data: string;
+}
+
+export interface FactRoundTable {
+  conversation_id: string;
+  seq: number;
+  agent_id: string | null;
+  shop_id: string;
+  day: string;
+  open_at: number;
+  counts: number;
+  is_first: number;
+  slow: number;
+  unanswered: number;
+  data: string;
+}
+
+export interface FactByConversationTable {
+  conversation_id: string;
+  customer_id: string;
+  agent_id: string | null;
+  day: string;
+  data: string;
+}
+
+export interface FactSalesTable {
+  customer_id: string;
+  /** order | assist | inquiry */
+  kind: string;
+  agent_id: string | null;
+  day: string;
+  data: string;
+}
+
+export interface KpiDailyTable {
+  /** agent | group | shop | channel | all */
+  dimension: string;
+  key: string;
+  day: string;
+  /** KpiCounters as JSON */
+  counters: string;
+}
+
 export interface Database {
   departments: DepartmentTable;
   groups: GroupTable;
@@ -186,6 +237,14 @@ export interface Database {
   ratings: RatingTable;
   orders: OrderTable;
   import_runs: ImportRunTable;
+  fact_conversations: FactConversationTable;
+  fact_rounds: FactRoundTable;
+  fact_agent_days: FactByConversationTable;
+  fact_offline: FactByConversationTable;
+  fact_transfers: FactByConversationTable;
+  fact_ratings: FactByConversationTable;
+  fact_sales: FactSalesTable;
+  kpi_daily: KpiDailyTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

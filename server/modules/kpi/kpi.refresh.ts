@@ -1,0 +1,293 @@
+/**
+ * Keeps facts in step with the raw data (the import's last step). For the conversations a write
+ * touched: recompute their facts from all their messages; for the customers touched: their
+ * repeat-complaint marks and their sales credit. The days whose facts changed are remembered,
+ * and `rebuildDays` recomputes those days' KPI counters (kpi_daily) once at the end.
+ */
+import { sql } from 'kysely';
+import {
+  conversationFacts,
+  countKpis,
+  creditOrders,
+  markRepeatComplaints,
+  ratingFact,
+  type ConversationFact,
+  type KpiFacts,
+  type MessageRecord,
+  type MetricSettings,
+  type ConversationAttributes,
+  type AgentDayFact,
+  type OrderRecord,
+} from '../../../domain/metrics/index.ts';
+import type { Db } from '../../db/database.ts';
+import type { Conn } from '../../db/types.ts';
+import { bulkInsert, deleteIn, type BulkTable } from '../../db/bulk.ts';
+import { getMetricSettings } from './kpi.settings.ts';
+
+/** What a write touched. `days` collects the local days whose facts changed. */
+export interface Touched {
+  conversations: Set<string>;
+  customers: Set<string>;
+  days?: Set<string>;
+}
+
+const CHUNK = 500;
+
+const byConversation = (table: string): BulkTable => ({
+  table,
+  key: [],
+  columns: [
+    { name: 'conversation_id', type: 'text' },
+    { name: 'customer_id', type: 'text' },
+    { name: 'agent_id', type: 'text' },
+    { name: 'day', type: 'text' },
+    { name: 'data', type: 'text' },
+  ],
+});
+
+const T = {
+  conversations: {
+    table: 'fact_conversations',
+    key: ['conversation_id'],
+    columns: [
+      { name: 'conversation_id', type: 'text' },
+      { name: 'customer_id', type: 'text' },
+      { name: 'day', type: 'text' },
+      { name: 'agent_id', type: 'text' },
+      { name: 'category', type: 'text' },
+      { name: 'repeat_complaint', type: 'int' },
+      { name: 'data', type: 'text' },
+    ],
+  },
+  rounds: {
+    table: 'fact_rounds',
+    key: ['conversation_id', 'seq'],
+    columns: [
+      { name: 'conversation_id', type: 'text' },
+      { name: 'seq', type: 'int' },
+      { name: 'agent_id', type: 'text' },
+      { name: 'shop_id', type: 'text' },
+      { name: 'day', type: 'text' },
+      { name: 'open_at', type: 'bigint' },
+      { name: 'counts', type: 'int' },
+      { name: 'is_first', type: 'int' },
+      { name: 'slow', type: 'int' },
+      { name: 'unanswered', type: 'int' },
+      { name: 'data', type: 'text' },
+    ],
+  },
+  agentDays: byConversation('fact_agent_days'),
+  offline: byConversation('fact_offline'),
+  transfers: byConversation('fact_transfers'),
+  ratings: byConversation('fact_ratings'),
+  sales: {
+    table: 'fact_sales',
+    key: [],
+    columns: [
+      { name: 'customer_id', type: 'text' },
+      { name: 'kind', type: 'text' },
+      { name: 'agent_id', type: 'text' },
+      { name: 'day', type: 'text' },
+      { name: 'data', type: 'text' },
+    ],
+  },
+} satisfies Record<string, BulkTable>;
+
+const b = (v: boolean) => (v ? 1 : 0);
+
+function toMessage(r: Record<string, unknown>): MessageRecord {
+  return {
+    conversationId: r.conversation_id as string,
+    messageId: r.message_id as string,
+    shopId: r.shop_id as string,
+    channel: r.channel as MessageRecord['channel'],
+    customerId: r.customer_id as string,
+    sender: r.sender as MessageRecord['sender'],
+    agentId: (r.agent_id as string | null) ?? null,
+    sentAt: Number(r.sent_at),
+    text: r.text as string,
+    autoReply: Number(r.auto_reply) === 1,
+    event: r.event as MessageRecord['event'],
+    toAgentId: (r.to_agent_id as string | null) ?? null,
+  };
+}
+
+async function daysOf(conn: Conn, table: string, column: string, values: string[], into: Set<string>) {
+  for (let i = 0; i < values.length; i += CHUNK) {
+    const res = await sql<{ day: string }>`select distinct day from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(values.slice(i, i + CHUNK))})`.execute(conn);
+    for (const r of res.rows) into.add(r.day);
+  }
+}
+
+/** Recomputes the facts of touched conversations and customers; returns how many were refreshed. */
+export async function refreshFacts(db: Db, conn: Conn, touched: Touched, settings?: MetricSettings) {
+  const s = settings ?? (await getMetricSettings(conn));
+  const days = (touched.days ??= new Set());
+  const convIds = [...touched.conversations];
+  const customers = new Set(touched.customers);
+
+  for (let i = 0; i < convIds.length; i += CHUNK) {
+    const ids = convIds.slice(i, i + CHUNK);
+    for (const t of ['fact_conversations', 'fact_rounds', 'fact_agent_days', 'fact_offline', 'fact_transfers', 'fact_ratings']) {
+      await daysOf(conn, t, 'conversation_id', ids, days);
+      await deleteIn(conn, t, 'conversation_id', ids);
+    }
+    const msgs = await sql<Record<string, unknown>>`select * from messages where conversation_id in (${sql.join(ids)}) order by conversation_id, sent_at, message_id`.execute(conn);
+    const attrs = new Map<string, ConversationAttributes>();
+    const attrRows = await conn.selectFrom('conversation_attrs').selectAll().where('conversation_id', 'in', ids).execute();
+    for (const a of attrRows) {
+      attrs.set(a.conversation_id, {
+        conversationId: a.conversation_id,
+        category: a.category as ConversationAttributes['category'],
+        resolved: Number(a.resolved) === 1,
+        resolvedAt: a.resolved_at === null ? null : Number(a.resolved_at),
+        issueKey: a.issue_key,
+      });
+    }
+    const ratings = await conn.selectFrom('ratings').selectAll().where('conversation_id', 'in', ids).execute();
+    const rows = { conversations: [] as unknown[][], rounds: [] as unknown[][], agentDays: [] as unknown[][], offline: [] as unknown[][], transfers: [] as unknown[][], ratings: [] as unknown[][] };
+    const convFacts = new Map<string, ConversationFact>();
+    let start = 0;
+    const all = msgs.rows;
+    while (start < all.length) {
+      let end = start + 1;
+      while (end < all.length && all[end].conversation_id === all[start].conversation_id) end++;
+      const messages = all.slice(start, end).map(toMessage);
+      const f = conversationFacts(messages, s, attrs.get(messages[0].conversationId) ?? null);
+      const c = f.conversation;
+      convFacts.set(c.conversationId, c);
+      customers.add(c.customerId);
+      rows.conversations.push([c.conversationId, c.customerId, c.day, c.agentId, c.category, 0, JSON.stringify(c)]);
+      for (const r of f.rounds) {
+        rows.rounds.push([r.conversationId, r.seq, r.agentId, r.shopId, r.day, r.openAt, b(r.countsForResponse), b(r.isFirst), b(r.slow), b(r.unanswered), JSON.stringify(r)]);
+      }
+      for (const a of f.agentDays) rows.agentDays.push([a.conversationId, a.customerId, a.agentId, a.day, JSON.stringify(a)]);
+      for (const o of f.offline) rows.offline.push([o.conversationId, o.customerId, o.agentId, o.day, JSON.stringify(o)]);
+      for (const t of f.transfers) rows.transfers.push([t.conversationId, c.customerId, t.fromAgentId, t.day, JSON.stringify(t)]);
+      start = end;
+    }
+    for (const r of ratings) {
+      const c = convFacts.get(r.conversation_id);
+      if (!c) continue; // a rating of a conversation whose messages have not arrived yet
+      const rf = ratingFact(
+        { conversationId: r.conversation_id, customerId: r.customer_id, agentId: r.agent_id, ratedAt: Number(r.rated_at), csat: r.csat, nps: r.nps },
+        c,
+        s,
+      );
+      rows.ratings.push([rf.conversationId, rf.customerId, rf.agentId, rf.day, JSON.stringify(rf)]);
+    }
+    for (const [k, t] of Object.entries(rows) as [keyof typeof rows, unknown[][]][]) {
+      await bulkInsert(db, conn, T[k], t);
+      const dayIdx = T[k].columns.findIndex((c) => c.name === 'day');
+      for (const r of t) days.add(r[dayIdx] as string);
+    }
+  }
+
+  const customerIds = [...customers];
+  for (let i = 0; i < customerIds.length; i += CHUNK) {
+    const ids = customerIds.slice(i, i + CHUNK);
+    await refreshRepeatComplaints(conn, ids, s, days);
+    await refreshSales(db, conn, ids, s, days);
+  }
+  return { conversations: convIds.length, customers: customerIds.length };
+}
+
+/** Re-marks repeat complaints among the customers' complaint conversations. */
+async function refreshRepeatComplaints(conn: Conn, customerIds: string[], s: MetricSettings, days: Set<string>) {
+  const rows = await conn
+    .selectFrom('fact_conversations')
+    .select(['conversation_id', 'day', 'repeat_complaint', 'data'])
+    .where('customer_id', 'in', customerIds)
+    .where('category', '=', 'complaint')
+    .execute();
+  if (rows.length === 0) return;
+  const facts = rows.map((r) => JSON.parse(r.data) as ConversationFact);
+  const repeats = markRepeatComplaints(facts, s);
+  for (const r of rows) {
+    const flag = repeats.has(r.conversation_id) ? 1 : 0;
+    if (Number(r.repeat_complaint) !== flag) {
+      await conn.updateTable('fact_conversations').set({ repeat_complaint: flag }).where('conversation_id', '=', r.conversation_id).execute();
+      days.add(r.day);
+    }
+  }
+}
+
+/** Recredits the customers' orders and settles their inquiries (as known now). */
+async function refreshSales(db: Db, conn: Conn, customerIds: string[], s: MetricSettings, days: Set<string>) {
+  await daysOf(conn, 'fact_sales', 'customer_id', customerIds, days);
+  await deleteIn(conn, 'fact_sales', 'customer_id', customerIds);
+  const served = (await conn.selectFrom('fact_agent_days').select('data').where('customer_id', 'in', customerIds).execute())
+    .map((r) => JSON.parse(r.data) as AgentDayFact)
+    .filter((f) => f.served);
+  const orders: OrderRecord[] = (await conn.selectFrom('orders').selectAll().where('customer_id', 'in', customerIds).execute()).map((o) => ({
+    orderId: o.order_id,
+    shopId: o.shop_id,
+    customerId: o.customer_id,
+    createdAt: Number(o.created_at),
+    paidAt: o.paid_at === null ? null : Number(o.paid_at),
+    amountCents: Number(o.amount_cents),
+    refundAmountCents: Number(o.refund_amount_cents),
+    refundedAt: o.refunded_at === null ? null : Number(o.refunded_at),
+  }));
+  if (served.length === 0 && orders.length === 0) return;
+  const credits = creditOrders(orders, served, s, Date.now());
+  const rows: unknown[][] = [];
+  for (const o of credits.orders) rows.push([o.customerId, 'order', o.agentId, o.day, JSON.stringify(o)]);
+  for (const a of credits.assists) rows.push([customerOfOrder(credits.orders, a.orderId), 'assist', a.agentId, a.day, JSON.stringify(a)]);
+  for (const q of credits.inquiries) rows.push([q.customerId, 'inquiry', q.agentId, q.day, JSON.stringify(q)]);
+  await bulkInsert(db, conn, T.sales, rows);
+  for (const r of rows) days.add(r[3] as string);
+}
+
+function customerOfOrder(orders: { orderId: string; customerId: string }[], orderId: string): string {
+  return orders.find((o) => o.orderId === orderId)?.customerId ?? '';
+}
+
+/** Loads every fact of one day, as the domain aggregator takes them. */
+export async function factsOfDay(conn: Conn, day: string): Promise<KpiFacts> {
+  const parse = <T>(rows: { data: string }[]) => rows.map((r) => JSON.parse(r.data) as T);
+  const [conversations, rounds, agentDays, offline, ratings, sales] = await Promise.all([
+    conn.selectFrom('fact_conversations').select(['data', 'repeat_complaint']).where('day', '=', day).execute(),
+    conn.selectFrom('fact_rounds').select('data').where('day', '=', day).execute(),
+    conn.selectFrom('fact_agent_days').select('data').where('day', '=', day).execute(),
+    conn.selectFrom('fact_offline').select('data').where('day', '=', day).execute(),
+    conn.selectFrom('fact_ratings').select('data').where('day', '=', day).execute(),
+    conn.selectFrom('fact_sales').select(['kind', 'data']).where('day', '=', day).execute(),
+  ]);
+  return {
+    conversations: conversations.map((r) => ({ ...(JSON.parse(r.data) as ConversationFact), repeatComplaint: Number(r.repeat_complaint) === 1 })),
+    rounds: parse(rounds),
+    agentDays: parse(agentDays),
+    offline: parse(offline),
+    ratings: parse(ratings),
+    orders: parse(sales.filter((r) => r.kind === 'order')),
+    assists: parse(sales.filter((r) => r.kind === 'assist')),
+    inquiries: parse(sales.filter((r) => r.kind === 'inquiry')),
+  };
+}
+
+const STORED_DIMENSIONS = ['agent', 'group', 'shop', 'channel', 'all'] as const;
+
+/** Recomputes the KPI counters of the given days for every dimension (group = current membership). */
+export async function rebuildDays(conn: Conn, days: Iterable<string>, agentGroups: ReadonlyMap<string, string>): Promise<number> {
+  let n = 0;
+  for (const day of [...days].sort()) {
+    const facts = await factsOfDay(conn, day);
+    await conn.deleteFrom('kpi_daily').where('day', '=', day).execute();
+    const rows: { dimension: string; key: string; day: string; counters: string }[] = [];
+    for (const by of STORED_DIMENSIONS) {
+      for (const bucket of countKpis(facts, { by, period: 'day', agentGroups })) {
+        rows.push({ dimension: by, key: bucket.key, day, counters: JSON.stringify(bucket.counters) });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 500) await conn.insertInto('kpi_daily').values(rows.slice(i, i + 500)).execute();
+    n++;
+  }
+  return n;
+}
+
+/** Current agent → group membership. */
+export async function agentGroupMap(conn: Conn): Promise<Map<string, string>> {
+  const rows = await conn.selectFrom('people').select(['id', 'group_id']).where('group_id', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.id, r.group_id as string]));
+}
