@@ -23,6 +23,8 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
+import { ingestRoutes } from './modules/ingest/ingest.routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -102,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await peopleRoutes(api as unknown as App, deps);
     await auditRoutes(api as unknown as App, deps);
     await settingsRoutes(api as unknown as App, deps);
+    await kpiRoutes(api as unknown as App, deps);
+    await ingestRoutes(api as unknown as App, deps);
     api.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.db.dialect }));
   });
 

@@ -16,9 +16,9 @@ async function main() {
   const db = openDatabase();
   await migrateToLatest(db);
   if (process.env.HELMSMAN_DEMO !== 'off' && (await isEmpty(db.kysely))) {
-    process.stdout.write('First start: creating the demo organisation… ');
-    const org = await seedDemo(db);
-    process.stdout.write(`${org.people.length} people.\n`);
+    console.log('First start: creating the demo organisation and 90 days of service data…');
+    const org = await seedDemo(db, { log: (line) => console.log(line) });
+    console.log(`  ${org.people.length} people.`);
     console.log(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.join(', ')}`);
   }
   const app = await buildApp({

@@ -244,7 +244,9 @@ export function buildConversation(plan: ConversationPlan, rng: Rng, out: Message
     rng.chance(clamp(RESOLVE_BASE[plan.category] + (accuracy - 0.55) * 0.4 - (curt ? 0.1 : 0), 0.3, 0.995));
   if (resolved) w.say('customer', thinkSeconds(rng, plan.channel), rng.pick(T.CUSTOMER_THANKS));
   else w.say('customer', thinkSeconds(rng, plan.channel), rng.pick(T.CUSTOMER_UNHAPPY_END));
-  if (rng.chance(resolved ? 0.7 : 0.4)) reply(answer(T.AGENT_BYE), rng.int(3, 30));
+  // Careful agents answer the closing thanks too (an unanswered last message is charged at the cap).
+  const warmth = agent.profile.warmth;
+  if (rng.chance(resolved ? 0.8 + 0.18 * warmth : 0.55 + 0.35 * warmth)) reply(answer(T.AGENT_BYE), rng.int(3, 30));
   if (!written || resolved)
     w.say('system', chat ? rng.int(30, 300) : rng.int(2, 10), T.SYSTEM_CLOSE, '', { event: 'close' });
 

@@ -77,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
         agents: values.agents ? Number(values.agents) : undefined,
         days: values.days ? Number(values.days) : undefined,
         seed: values.seed ? Number(values.seed) : undefined,
+        log: (line) => console.log(line),
       });
       console.log(`demo organisation created: ${org.people.length} people; password ${DEMO_PASSWORD}`);
       return 0;

@@ -3,7 +3,20 @@
  * channels and roster, written through the same code path as a roster import (so history
  * and audit entries are real). Every demo account's password is DEMO_PASSWORD.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { generateOrganisation, type DemoOrganisation } from '../../domain/demo/organisation.ts';
+import { generateServiceData } from '../../domain/demo/service.ts';
+import {
+  CONVERSATION_COLUMNS,
+  MESSAGE_COLUMNS,
+  ORDER_COLUMNS,
+  RATING_COLUMNS,
+  csvLine,
+  recordCsvLine,
+} from '../../domain/demo/records.ts';
+import { importFile } from '../modules/ingest/ingest.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Conn } from '../db/types.ts';
 import { hashPassword } from '../lib/password.ts';
@@ -23,6 +36,10 @@ export interface DemoOptions {
   seed?: number;
   /** first day of the demo period; default: `days` days before today (Asia/Shanghai) */
   start?: string;
+  /** also generate and import the period's service data (default true) */
+  serviceData?: boolean;
+  /** progress lines (e.g. console.log) */
+  log?: (line: string) => void;
 }
 
 /** Whether the database holds no people yet (first start). */
@@ -92,5 +109,46 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoOrga
     };
     for (const p of org.people) await write(p.login);
   });
+  if (opts.serviceData !== false) await seedServiceData(db, org, opts.log);
   return org;
+}
+
+/**
+ * Generates the period's service data into CSV files (streamed day by day) and imports them
+ * through the real import pipeline. Attributes, ratings and orders go first so that the
+ * messages' import computes every conversation's facts once, with all they depend on.
+ */
+export async function seedServiceData(db: Db, org: DemoOrganisation, log?: (line: string) => void): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-demo-'));
+  try {
+    const files = {
+      conversations: { path: path.join(dir, 'conversations.csv'), columns: CONVERSATION_COLUMNS },
+      ratings: { path: path.join(dir, 'ratings.csv'), columns: RATING_COLUMNS },
+      orders: { path: path.join(dir, 'orders.csv'), columns: ORDER_COLUMNS },
+      messages: { path: path.join(dir, 'messages.csv'), columns: MESSAGE_COLUMNS },
+    };
+    const fds = Object.fromEntries(
+      Object.entries(files).map(([k, f]) => {
+        const fd = fs.openSync(f.path, 'w');
+        fs.writeSync(fd, csvLine(f.columns));
+        return [k, fd];
+      }),
+    ) as Record<keyof typeof files, number>;
+    for (const day of generateServiceData(org)) {
+      const write = <R extends object>(fd: number, records: R[], columns: readonly (keyof R & string)[]) => {
+        if (records.length) fs.writeSync(fd, records.map((r) => recordCsvLine(r, columns)).join(''));
+      };
+      write(fds.messages, day.messages, MESSAGE_COLUMNS);
+      write(fds.conversations, day.conversations, CONVERSATION_COLUMNS);
+      write(fds.ratings, day.ratings, RATING_COLUMNS);
+      write(fds.orders, day.orders, ORDER_COLUMNS);
+    }
+    for (const fd of Object.values(fds)) fs.closeSync(fd);
+    for (const [type, f] of Object.entries(files)) {
+      const s = await importFile(db, { path: f.path, fileName: `demo-${type}.csv` });
+      log?.(`  ${type}: ${s.inserted.toLocaleString('en')} records in ${(s.ms / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   'people.import',
   'audit.read',
   'settings.manage',
+  'kpi.read',
+  'kpi.settings',
+  'import.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

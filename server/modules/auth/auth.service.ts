@@ -14,12 +14,12 @@ import type { Me, Permission } from './auth.schema.ts';
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  agent: [],
-  lead: ['org.read', 'people.read'],
-  supervisor: ['org.read', 'people.read', 'people.write', 'people.import'],
-  hr: ['org.read', 'people.read', 'people.write', 'people.import'],
-  manager: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'settings.manage'],
-  admin: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'audit.read', 'settings.manage'],
+  agent: ['kpi.read'],
+  lead: ['org.read', 'people.read', 'kpi.read'],
+  supervisor: ['org.read', 'people.read', 'people.write', 'people.import', 'kpi.read', 'import.write'],
+  hr: ['org.read', 'people.read', 'people.write', 'people.import', 'kpi.read'],
+  manager: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'settings.manage', 'kpi.read', 'kpi.settings', 'import.write'],
+  admin: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'audit.read', 'settings.manage', 'kpi.read', 'kpi.settings', 'import.write'],
 };
 
 /** The console's permission flags for a role. */

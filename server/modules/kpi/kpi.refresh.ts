@@ -128,9 +128,16 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
 
   for (let i = 0; i < convIds.length; i += CHUNK) {
     const ids = convIds.slice(i, i + CHUNK);
-    for (const t of ['fact_conversations', 'fact_rounds', 'fact_agent_days', 'fact_offline', 'fact_transfers', 'fact_ratings']) {
-      await daysOf(conn, t, 'conversation_id', ids, days);
-      await deleteIn(conn, t, 'conversation_id', ids);
+    // Only conversations that already have facts need their old facts (and days) cleared;
+    // on a bulk import of new data that is almost none, which saves a dozen queries per chunk.
+    const known = (await conn.selectFrom('fact_conversations').select('conversation_id').where('conversation_id', 'in', ids).execute()).map((r) => r.conversation_id);
+    const knownRatings = (await conn.selectFrom('fact_ratings').select('conversation_id').distinct().where('conversation_id', 'in', ids).execute()).map((r) => r.conversation_id);
+    const stale = [...new Set([...known, ...knownRatings])];
+    if (stale.length) {
+      for (const t of ['fact_conversations', 'fact_rounds', 'fact_agent_days', 'fact_offline', 'fact_transfers', 'fact_ratings']) {
+        await daysOf(conn, t, 'conversation_id', stale, days);
+        await deleteIn(conn, t, 'conversation_id', stale);
+      }
     }
     const msgs = await sql<Record<string, unknown>>`select * from messages where conversation_id in (${sql.join(ids)}) order by conversation_id, sent_at, message_id`.execute(conn);
     const attrs = new Map<string, ConversationAttributes>();

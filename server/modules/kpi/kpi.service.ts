@@ -200,13 +200,10 @@ export interface RoundsFilter {
 export async function listRounds(conn: Conn, actor: Actor, f: RoundsFilter, locale: 'zh-CN' | 'en-US') {
   const dir = await directory(conn);
   const keys = allowedKeys(actor, 'agent', dir);
-  if (keys && !f.agentId) {
-    if (keys.size === 1) f.agentId = [...keys][0];
-  }
   if (keys && f.agentId && !keys.has(f.agentId)) throw forbidden('this agent is outside your scope');
-  if (keys && !f.agentId) throw forbidden('choose an agent in your scope');
   let q = conn.selectFrom('fact_rounds').where('day', '>=', f.from).where('day', '<=', f.to);
   if (f.agentId) q = q.where('agent_id', '=', f.agentId);
+  else if (keys) q = q.where('agent_id', 'in', keys.size ? [...keys] : ['\u0000']);
   if (f.shopId) q = q.where('shop_id', '=', f.shopId);
   switch (f.filter) {
     case 'counted':
