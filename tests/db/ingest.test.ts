@@ -1,0 +1,187 @@
+/**
+ * Service-data import through the real pipeline (file → parse → store → facts → KPI) on
+ * SQLite and PostgreSQL: worked examples, idempotency, atomicity, rejects, time zones.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
+import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
+import { ImportRejected, importFile } from '../../server/modules/ingest/ingest.service.ts';
+import { queryKpis } from '../../server/modules/kpi/kpi.service.ts';
+
+const HEADER = 'conversation_id,message_id,shop_id,channel,customer_id,sender,agent_id,sent_at,text,auto_reply,event,to_agent_id';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-ingest-'));
+let n = 0;
+function file(name: string, lines: string[]): string {
+  const p = path.join(tmp, `${n++}-${name}`);
+  fs.writeFileSync(p, lines.join('\n'));
+  return p;
+}
+
+/**
+ * One conversation on 2026-11-11 (Asia/Shanghai), worked by hand:
+ * - 10:00:00 customer asks; 10:00:01 auto-reply (not a valid reply); 10:00:20 agentA1 replies
+ *   → round 1 (first round) = 20 s.
+ * - 10:05:00 customer asks again; 10:06:40 agentA1 replies → round 2 = 100 s (not slow: > 100 is slow).
+ * - 10:10:00 customer asks; 10:10:30 agentA1 transfers to agentA2 without replying
+ *   → round 3 unanswered, charged to agentA1 at the cap (600 s); round 4 opens for agentA2 at 10:10:30.
+ * - 10:11:00 agentA2 replies → round 4 = 30 s.
+ * agentA1: rounds 20, 100, 600 → avg 240 s, first response 20 s, 1 unanswered, 2 of 3 within 180 s.
+ * agentA2: one round of 30 s.
+ */
+const CONVERSATION = [
+  HEADER,
+  'cv1,m1,云裳旗舰店,chat,c1,customer,,2026-11-11T10:00:00+08:00,请问有M码吗,false,,',
+  'cv1,m2,云裳旗舰店,chat,c1,agent,agentA1,2026-11-11T10:00:01+08:00,您好，欢迎光临,true,,',
+  'cv1,m3,云裳旗舰店,chat,c1,agent,agentA1,2026-11-11T10:00:20+08:00,亲，有的哦,false,,',
+  'cv1,m4,云裳旗舰店,chat,c1,customer,,2026-11-11T10:05:00+08:00,什么时候发货？,false,,',
+  'cv1,m5,云裳旗舰店,chat,c1,agent,agentA1,2026-11-11T10:06:40+08:00,今天下午发出,false,,',
+  'cv1,m6,云裳旗舰店,chat,c1,customer,,2026-11-11T10:10:00+08:00,"我要退货,怎么操作",false,,',
+  'cv1,m7,云裳旗舰店,chat,c1,system,agentA1,2026-11-11T10:10:30+08:00,转接,false,transfer,agentA2',
+  'cv1,m8,云裳旗舰店,chat,c1,agent,agentA2,2026-11-11T10:11:00+08:00,亲，我来为您处理退货,false,,',
+];
+
+for (const dialect of DIALECTS) {
+  describe(`service-data import on ${dialect}`, () => {
+    let db: TestDb | null;
+    let org: SmallOrg;
+    const count = async (table: 'messages' | 'orders' | 'fact_rounds') =>
+      Number((await db!.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+    beforeAll(async () => {
+      db = await createTestDb(dialect);
+      if (db) org = await buildSmallOrg(db);
+    });
+    afterAll(async () => db?.dispose());
+
+    it('computes the hand-worked KPIs of a conversation imported from CSV', async (ctx) => {
+      if (!db) return ctx.skip();
+      const s = await importFile(db, { path: file('messages.csv', CONVERSATION) });
+      expect(s).toMatchObject({ type: 'messages', rows: 8, inserted: 8, unchanged: 0, rejected: 0, nothingChanged: false });
+      const kpi = await queryKpis(db.kysely, null, { from: '2026-11-11', to: '2026-11-11', by: 'agent', period: 'all', format: 'json' });
+      const a1 = kpi.rows.find((r) => r.agent_id === org.people.agentA1)!;
+      const a2 = kpi.rows.find((r) => r.agent_id === org.people.agentA2)!;
+      expect(a1).toMatchObject({
+        rounds: 3,
+        avg_response_s: 240,
+        first_response_avg_s: 20,
+        unanswered_rounds: 1,
+        slow_rounds: 1,
+        response_within_180s_rate: 2 / 3,
+        messages_sent: 2,
+        served_customers: 1,
+      });
+      expect(a2).toMatchObject({ rounds: 1, avg_response_s: 30, first_response_avg_s: null, messages_sent: 1 });
+      const all = await queryKpis(db.kysely, null, { from: '2026-11-11', to: '2026-11-11', by: 'all', period: 'all', format: 'json' });
+      expect(all.rows[0]).toMatchObject({ consult_customers: 1, rounds: 4, transfer_rate: 1 });
+    });
+
+    it('changes nothing when the same file is imported again, and says so', async (ctx) => {
+      if (!db) return ctx.skip();
+      const before = await count('fact_rounds');
+      const s = await importFile(db, { path: file('messages.csv', CONVERSATION) });
+      expect(s).toMatchObject({ inserted: 0, updated: 0, unchanged: 8, nothingChanged: true });
+      expect(await count('fact_rounds')).toBe(before);
+    });
+
+    it('rejects the whole file naming file, line and field, and keeps the database as it was', async (ctx) => {
+      if (!db) return ctx.skip();
+      const before = await count('messages');
+      const p = file('bad.csv', [
+        HEADER,
+        'cv2,m21,云裳旗舰店,chat,c2,customer,,2026-11-12T09:00:00+08:00,在吗,false,,',
+        'cv2,m22,云裳旗舰店,chat,c2,agent,ghost,2026-11-12T09:00:10+08:00,在的,false,,',
+        'cv2,m23,云裳旗舰店,chat,c2,customer,,2026-11-31T09:01:00+08:00,好,false,,',
+      ]);
+      const err = (await importFile(db, { path: p, fileName: 'bad.csv' }).catch((e: unknown) => e)) as ImportRejected;
+      expect(err).toBeInstanceOf(ImportRejected);
+      expect(err.message).toMatch(/^bad\.csv:3: agent_id: unknown agent "ghost"/);
+      expect(err.problems).toEqual([
+        { line: 3, field: 'agent_id', message: 'unknown agent "ghost"' },
+        { line: 4, field: 'sent_at', message: '"2026-11-31T09:01:00+08:00" is not a real time' },
+      ]);
+      expect(await count('messages')).toBe(before);
+    });
+
+    it('keeps good rows and writes bad ones with reasons when given a rejects file', async (ctx) => {
+      if (!db) return ctx.skip();
+      const rejectsPath = path.join(tmp, `rejects-${dialect}.csv`);
+      const p = file('mixed.csv', [
+        HEADER,
+        'cv3,m31,云裳旗舰店,chat,c3,customer,,2026-11-12T09:00:00+08:00,在吗,false,,',
+        'cv3,m32,云裳旗舰店,fax,c3,agent,agentA1,2026-11-12T09:00:10+08:00,在的,false,,',
+        'cv3,m33,云裳旗舰店,chat,c3,agent,agentA1,2026-11-12T09:00:30+08:00,在的亲,false,,',
+      ]);
+      const s = await importFile(db, { path: p, rejectsPath });
+      expect(s).toMatchObject({ rows: 3, inserted: 2, rejected: 1 });
+      const rejects = fs.readFileSync(rejectsPath, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+      expect(rejects).toHaveLength(2);
+      expect(rejects[1]).toMatch(/^3,channel,"""fax"" is not one of chat\|phone\|ticket\|email\|video",cv3,m32,/);
+    });
+
+    it('refuses times without an offset unless a time zone is given, and then applies it', async (ctx) => {
+      if (!db) return ctx.skip();
+      const lines = [HEADER, 'cv4,m41,云裳旗舰店,chat,c4,customer,,2026-11-13 09:00:00,在吗,false,,'];
+      const err = (await importFile(db, { path: file('notz.csv', lines) }).catch((e: unknown) => e)) as ImportRejected;
+      expect(err.problems[0]).toMatchObject({ line: 2, field: 'sent_at', message: expect.stringContaining('no UTC offset') });
+      await importFile(db, { path: file('tz.csv', lines), tz: 'Asia/Shanghai' });
+      const row = await db.kysely.selectFrom('messages').select('sent_at').where('message_id', '=', 'm41').executeTakeFirstOrThrow();
+      expect(new Date(Number(row.sent_at)).toISOString()).toBe('2026-11-13T01:00:00.000Z');
+    });
+
+    it('leaves the database as before when an import dies midway', async (ctx) => {
+      if (!db) return ctx.skip();
+      const before = await count('messages');
+      const lines = [HEADER, ...Array.from({ length: 10 }, (_, i) => `cv5,m5${i},云裳旗舰店,chat,c5,customer,,2026-11-14T09:00:0${i}+08:00,hi,false,,`)];
+      let batches = 0;
+      const crash = importFile(db, {
+        path: file('crash.csv', lines),
+        batchSize: 3,
+        onProgress: () => {
+          if (++batches === 2) throw new Error('power cut');
+        },
+      });
+      await expect(crash).rejects.toThrow('power cut');
+      expect(await count('messages')).toBe(before);
+    });
+
+    it('updates an order whose payment arrived later, and credits the sale to the serving agent', async (ctx) => {
+      if (!db) return ctx.skip();
+      const header = 'order_id,shop_id,customer_id,created_at,paid_at,amount,refund_amount,refunded_at';
+      const first = await importFile(db, { path: file('orders.csv', [header, 'o1,云裳旗舰店,c1,2026-11-11T12:00:00+08:00,,199.00,0,']) });
+      expect(first).toMatchObject({ inserted: 1, updated: 0 });
+      const paid = await importFile(db, { path: file('orders.csv', [header, 'o1,云裳旗舰店,c1,2026-11-11T12:00:00+08:00,2026-11-11T12:05:00+08:00,199.00,0,']) });
+      expect(paid).toMatchObject({ inserted: 0, updated: 1 });
+      const kpi = await queryKpis(db.kysely, null, { from: '2026-11-11', to: '2026-11-11', by: 'agent', period: 'all', format: 'json', agentId: org.people.agentA2 });
+      // agentA2 replied last (10:11) before the 12:00 order: the sale is theirs, agentA1 assists
+      expect(kpi.rows[0]).toMatchObject({ credited_orders: 1, sales_amount: 19900, avg_order_value: 19900 });
+    });
+
+    it('refuses to change an immutable message', async (ctx) => {
+      if (!db) return ctx.skip();
+      const changed = CONVERSATION.map((l) => l.replace('请问有M码吗', '请问有L码吗'));
+      const err = (await importFile(db, { path: file('changed.csv', changed) }).catch((e: unknown) => e)) as ImportRejected;
+      expect(err.problems[0]).toMatchObject({ line: 2, field: 'message_id', message: expect.stringContaining('immutable') });
+    });
+
+    it('reads JSON Lines and XLSX in the same format', async (ctx) => {
+      if (!db) return ctx.skip();
+      const jsonl = file('ratings.jsonl', [
+        JSON.stringify({ conversation_id: 'cv1', customer_id: 'c1', agent_id: 'agentA2', rated_at: '2026-11-11T10:20:00+08:00', csat: 5, nps: 10, comment: '很满意' }),
+      ]);
+      expect(await importFile(db, { path: jsonl })).toMatchObject({ type: 'ratings', inserted: 1 });
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('conversations');
+      ws.addRow(['conversation_id', 'category', 'resolved', 'resolved_at', 'issue_key']);
+      ws.addRow(['cv1', 'after_sales', 'true', '2026-11-11T10:12:00+08:00', 'o1']);
+      const xlsx = path.join(tmp, `attrs-${dialect}.xlsx`);
+      await wb.xlsx.writeFile(xlsx);
+      expect(await importFile(db, { path: xlsx })).toMatchObject({ type: 'conversations', inserted: 1 });
+      const kpi = await queryKpis(db.kysely, null, { from: '2026-11-11', to: '2026-11-11', by: 'agent', period: 'all', format: 'json', agentId: org.people.agentA2 });
+      expect(kpi.rows[0]).toMatchObject({ satisfaction_rate: 1, nps: 100, resolution_rate: 1, rating_rate: 1 });
+    });
+  });
+}
