@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { parse as csvParse } from 'csv-parse';
+import { CsvSyntaxError, readCsv, type CsvRecord } from '../../lib/csv.ts';
 import ExcelJS from 'exceljs';
 
 export type FileFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -56,30 +56,29 @@ export async function openRows(filePath: string, format: FileFormat): Promise<Ro
 }
 
 async function csvRows(stream: fs.ReadStream, bytesRead: () => number): Promise<RowSource> {
-  const parser = stream.pipe(csvParse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-  let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
+  const it = readCsv(stream);
+  let first: IteratorResult<CsvRecord>;
   try {
     first = await it.next();
   } catch (e) {
-    throw new FileFormatError(1, `not readable as CSV: ${(e as Error).message}`);
+    throw new FileFormatError(e instanceof CsvSyntaxError ? e.line : 1, `not readable as CSV: ${(e as Error).message}`);
   }
   if (first.done) throw new FileFormatError(1, 'the file is empty');
-  const header = first.value.record.map((h) => h.trim().toLowerCase());
+  const header = first.value.fields.map((h) => h.trim().toLowerCase());
   async function* rows(): AsyncGenerator<SourceRow> {
     for (;;) {
-      let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
+      let next: IteratorResult<CsvRecord>;
       try {
         next = await it.next();
       } catch (e) {
-        const err = e as Error & { lines?: number };
-        throw new FileFormatError(err.lines ?? 0, `CSV syntax: ${err.message}`);
+        if (e instanceof CsvSyntaxError) throw new FileFormatError(e.line, `CSV syntax: ${e.message}`);
+        throw e;
       }
       if (next.done) return;
-      const { record, info } = next.value;
+      const { fields, line } = next.value;
       const values: Record<string, unknown> = {};
-      for (let i = 0; i < header.length; i++) values[header[i]] = record[i] ?? '';
-      yield { line: info.lines, values };
+      for (let i = 0; i < header.length; i++) values[header[i]] = fields[i] ?? '';
+      yield { line, values };
     }
   }
   return { header, rows: rows(), bytesRead };

@@ -84,41 +84,43 @@ export class ImportRejected extends Error {
 const MAX_PROBLEMS = 100;
 const FACTS_FLUSH = 20_000;
 
+function agentRef(refs: References, field: string, v: unknown, problems: FieldProblem[]): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  const id = refs.agent(String(v));
+  if (!id) problems.push({ field, message: `unknown agent "${String(v)}"` });
+  return id;
+}
+
+function shopRef(refs: References, v: unknown, problems: FieldProblem[]): string | null {
+  const id = refs.shop(String(v));
+  if (!id) problems.push({ field: 'shop_id', message: `unknown shop "${String(v)}"` });
+  return id;
+}
+
 /** Turns a parsed record into a table row, resolving agent logins and shops; problems by field. */
 function toRow(type: RecordType, rec: Record<string, unknown>, refs: References, problems: FieldProblem[]): unknown[] {
-  const agent = (field: string, v: unknown) => {
-    if (v === null || v === undefined || v === '') return null;
-    const id = refs.agent(String(v));
-    if (!id) problems.push({ field, message: `unknown agent "${String(v)}"` });
-    return id;
-  };
-  const shop = (v: unknown) => {
-    const id = refs.shop(String(v));
-    if (!id) problems.push({ field: 'shop_id', message: `unknown shop "${String(v)}"` });
-    return id;
-  };
   switch (type) {
     case 'messages':
       return [
         rec.messageId,
         rec.conversationId,
-        shop(rec.shopId),
+        shopRef(refs, rec.shopId, problems),
         rec.channel,
         rec.customerId,
         rec.sender,
-        agent('agent_id', rec.agentId),
+        agentRef(refs, 'agent_id', rec.agentId, problems),
         rec.sentAt,
         rec.text,
         rec.autoReply ? 1 : 0,
         rec.event,
-        agent('to_agent_id', rec.toAgentId),
+        agentRef(refs, 'to_agent_id', rec.toAgentId, problems),
       ];
     case 'conversations':
       return [rec.conversationId, rec.category, rec.resolved ? 1 : 0, rec.resolvedAt ?? null, rec.issueKey];
     case 'ratings':
-      return [rec.conversationId, rec.customerId, rec.ratedAt, agent('agent_id', rec.agentId), rec.csat, rec.nps ?? null, rec.comment];
+      return [rec.conversationId, rec.customerId, rec.ratedAt, agentRef(refs, 'agent_id', rec.agentId, problems), rec.csat, rec.nps ?? null, rec.comment];
     case 'orders':
-      return [rec.orderId, shop(rec.shopId), rec.customerId, rec.createdAt, rec.paidAt ?? null, rec.amountCents, rec.refundAmountCents, rec.refundedAt ?? null];
+      return [rec.orderId, shopRef(refs, rec.shopId, problems), rec.customerId, rec.createdAt, rec.paidAt ?? null, rec.amountCents, rec.refundAmountCents, rec.refundedAt ?? null];
   }
 }
 

@@ -139,7 +139,7 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
         await deleteIn(conn, t, 'conversation_id', stale);
       }
     }
-    const msgs = await sql<Record<string, unknown>>`select * from messages where conversation_id in (${sql.join(ids)}) order by conversation_id, sent_at, message_id`.execute(conn);
+    const msgs = await sql<Record<string, unknown>>`select message_id, conversation_id, shop_id, channel, customer_id, sender, agent_id, sent_at, '' as text, auto_reply, event, to_agent_id from messages where conversation_id in (${sql.join(ids)}) order by conversation_id, sent_at, message_id`.execute(conn);
     const attrs = new Map<string, ConversationAttributes>();
     const attrRows = await conn.selectFrom('conversation_attrs').selectAll().where('conversation_id', 'in', ids).execute();
     for (const a of attrRows) {
