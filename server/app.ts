@@ -92,7 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
-    const person = await resolveSession(opts.db.kysely, req.cookies[SESSION_COOKIE]);
+    const person = await resolveSession(opts.db.read, req.cookies[SESSION_COOKIE]);
     req.person = person;
     req.actor = person ? toActor(person) : null;
   });

@@ -13,6 +13,12 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /**
+   * For reads that must not wait behind a long write: on SQLite a second, read-only connection
+   * (WAL lets it read the last committed state while an import holds the writer); on
+   * PostgreSQL the same pool.
+   */
+  read: Kysely<Database>;
   /** the raw SQLite handle (same connection Kysely uses) for the bulk-insert fast path */
   sqlite?: SQLite.Database;
   /** human-readable location without credentials */
@@ -43,7 +49,17 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('cache_size = -65536');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { kysely, dialect: 'sqlite', sqlite, describe: `SQLite ${file}`, close: () => kysely.destroy() };
+    let read = kysely;
+    if (file !== ':memory:') {
+      const reader = new SQLite(file, { readonly: true });
+      reader.pragma('busy_timeout = 5000');
+      read = new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+    }
+    const close = async () => {
+      if (read !== kysely) await read.destroy();
+      await kysely.destroy();
+    };
+    return { kysely, read, dialect: 'sqlite', sqlite, describe: `SQLite ${file}`, close };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -51,6 +67,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
     const u = new URL(url);
     return {
       kysely,
+      read: kysely,
       dialect: 'postgres',
       describe: `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`,
       close: () => kysely.destroy(),

@@ -185,3 +185,26 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('reads during an import (SQLite)', () => {
+  it('answers reads from the read connection while an import holds the writer', async () => {
+    const db = (await createTestDb('sqlite'))!;
+    try {
+      await buildSmallOrg(db);
+      const lines = [HEADER];
+      for (let i = 0; i < 30_000; i++) {
+        lines.push(`cvr${i % 3000},mr${i},云裳旗舰店,chat,cr${i % 3000},${i % 2 ? 'agent' : 'customer'},${i % 2 ? 'agentA1' : ''},2026-11-15T10:${String(Math.floor(i / 600) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}+08:00,hi,false,,`);
+      }
+      let finished = false;
+      const running = importFile(db, { path: file('big.csv', lines), batchSize: 1000 }).then(() => (finished = true));
+      await new Promise((r) => setTimeout(r, 30));
+      const people = await db.read.selectFrom('people').select('login').execute();
+      expect(people.length).toBeGreaterThan(0);
+      expect(finished).toBe(false);
+      await running;
+      expect(finished).toBe(true);
+    } finally {
+      await db.dispose();
+    }
+  });
+});

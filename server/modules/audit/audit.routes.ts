@@ -17,7 +17,7 @@ export async function auditRoutes(app: App, { db }: RouteDeps) {
     },
     async (req) => {
       requirePermission(req, 'audit.read');
-      return listAudit(db.kysely, req.query);
+      return listAudit(db.read, req.query);
     },
   );
 }

@@ -82,7 +82,7 @@ export async function ingestRoutes(app: App, { db }: RouteDeps) {
     { schema: { tags, summary: 'Import history, newest first', response: { 200: z.array(ImportRun), ...errors } } },
     async (req) => {
       requirePermission(req, 'import.write');
-      const rows = await db.kysely.selectFrom('import_runs').selectAll().orderBy('id', 'desc').limit(200).execute();
+      const rows = await db.read.selectFrom('import_runs').selectAll().orderBy('id', 'desc').limit(200).execute();
       return rows.map((r) => ({
         id: r.id,
         file: r.file,

@@ -22,7 +22,8 @@ const plainSettings = (s: Awaited<ReturnType<typeof getMetricSettings>>) => ({ .
 
 /** KPIs (SPEC KPI), their definitions and settings, and the drill-down to rounds and conversations. */
 export async function kpiRoutes(app: App, { db }: RouteDeps) {
-  const k = db.kysely;
+  // reads go to the read connection so they never wait behind an import
+  const k = db.read;
 
   app.get(
     '/api/kpi',
@@ -98,7 +99,7 @@ export async function kpiRoutes(app: App, { db }: RouteDeps) {
     },
     async (req) => {
       const { actor } = requirePermission(req, 'kpi.settings');
-      const settings = await k.transaction().execute((trx) => updateMetricSettings(trx, actor, req.body));
+      const settings = await db.kysely.transaction().execute((trx) => updateMetricSettings(trx, actor, req.body));
       const recomputed = await rebuildAll(db);
       return { ...plainSettings(settings), recomputed };
     },

@@ -26,7 +26,7 @@ export async function orgRoutes(app: App, { db }: RouteDeps) {
     const tags = ['organisation'];
     app.get(url, { schema: { tags, summary: `List ${label}`, response: { 200: z.array(item), 401: ApiError } } }, async (req) => {
       requireActor(req);
-      return listEntities(db.kysely, table);
+      return listEntities(db.read, table);
     });
 
     app.post(url, { schema: { tags, summary: `Create one of ${table}`, body: input, response: { 201: item, ...errors } } }, async (req, reply) => {

@@ -21,13 +21,13 @@ export async function peopleRoutes(app: App, { db }: RouteDeps) {
   app.get(
     '/api/people',
     { schema: { tags, summary: 'People the caller may see', querystring: PersonListQuery, response: { 200: z.array(Person), ...errors } } },
-    async (req) => people.listPeople(k, requireActor(req).actor, req.query),
+    async (req) => people.listPeople(db.read, requireActor(req).actor, req.query),
   );
 
   app.get(
     '/api/people/:id',
     { schema: { tags, summary: 'One person with employment history', params: IdParams, response: { 200: PersonDetail, ...errors } } },
-    async (req) => people.getPerson(k, requireActor(req).actor, req.params.id),
+    async (req) => people.getPerson(db.read, requireActor(req).actor, req.params.id),
   );
 
   app.post(

@@ -9,7 +9,7 @@ export async function settingsRoutes(app: App, { db }: RouteDeps) {
     { schema: { tags: ['settings'], summary: 'Organisation settings', response: { 200: Settings, 401: ApiError } } },
     async (req) => {
       requireActor(req);
-      return getSettings(db.kysely);
+      return getSettings(db.read);
     },
   );
 
