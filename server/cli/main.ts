@@ -21,6 +21,9 @@ const HELP = `Helmsman command line (DATABASE_URL selects the database; default 
                                            import a roster: all rows or none
   helmsman import <file…> [--type T] [--tz Asia/Shanghai] [--rejects out.csv]
                                            import service data (messages, conversations, ratings, orders)
+           [--preset qiyu|jddc|zendesk|freshdesk] [--shop S] [--agent LOGIN] [--transfer-to LOGIN]
+           [--base 2026-11-01T09:00:00+08:00] [--spacing 10] [--agent-map agents.csv]
+                                           read a common export through a preset (docs/import-format.md)
   helmsman kpi --from YYYY-MM-DD --to YYYY-MM-DD [--by agent|group|shop|channel|day|all]
                [--period day|week|month|quarter|all] [--format json|csv|table]
   helmsman kpi rebuild                     recompute every fact and KPI (after changing metric settings)
@@ -53,6 +56,13 @@ async function main(argv: string[]): Promise<number> {
       period: { type: 'string' },
       format: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      preset: { type: 'string' },
+      shop: { type: 'string' },
+      agent: { type: 'string' },
+      'transfer-to': { type: 'string' },
+      base: { type: 'string' },
+      spacing: { type: 'string' },
+      'agent-map': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

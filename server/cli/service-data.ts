@@ -5,6 +5,7 @@ import { ImportRejected, importFile } from '../modules/ingest/ingest.service.ts'
 import { RECORD_TYPES, type RecordType } from '../modules/ingest/ingest.formats.ts';
 import { isTimeZone } from '../lib/dates.ts';
 import { kpiToCsv, queryKpis, rebuildAll } from '../modules/kpi/kpi.service.ts';
+import { AgentMapError, detectPreset, loadAgentMap, PRESET_NAMES, PRESETS, readFirstLine, type Preset, type PresetName, type PresetOptions } from '../modules/ingest/presets/index.ts';
 import { KpiQuery } from '../modules/kpi/kpi.schema.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -35,8 +36,39 @@ export async function importCommand(db: Db, files: string[], v: Values): Promise
     console.error('--rejects takes one input file at a time');
     return 1;
   }
+  let presetOptions: PresetOptions;
+  try {
+    presetOptions = {
+      shop: v.shop as string | undefined,
+      agent: v.agent as string | undefined,
+      transferTo: v['transfer-to'] as string | undefined,
+      base: v.base as string | undefined,
+      spacingSeconds: v.spacing !== undefined ? Number(v.spacing) : undefined,
+      agentMap: v['agent-map'] ? loadAgentMap(v['agent-map'] as string) : undefined,
+      tz,
+    };
+  } catch (e) {
+    if (e instanceof AgentMapError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const presetName = v.preset as string | undefined;
+  if (presetName && !(PRESET_NAMES as readonly string[]).includes(presetName)) {
+    console.error(`--preset must be one of ${PRESET_NAMES.join(', ')}`);
+    return 1;
+  }
   const tty = process.stderr.isTTY && !v.quiet;
   for (const file of files) {
+    // a preset named, or one recognised from a file that is not in the canonical format
+    let preset: Preset | null = presetName ? PRESETS[presetName as PresetName] : null;
+    if (!preset && !type && !/\.(csv|jsonl|ndjson|json|xlsx)$/i.test(file)) preset = detectPreset(path.basename(file), await readFirstLine(file));
+    if (!preset && !type && /\.(csv|jsonl|ndjson|json)$/i.test(file)) {
+      const guess = detectPreset(path.basename(file), await readFirstLine(file));
+      if (guess && guess.name !== 'jddc') preset = guess;
+    }
+    if (preset && !presetName) console.error(`${path.basename(file)}: recognised as a ${preset.name} export (--preset ${preset.name})`);
     const started = Date.now();
     let last = 0;
     try {
@@ -46,6 +78,7 @@ export async function importCommand(db: Db, files: string[], v: Values): Promise
         type: type as RecordType | undefined,
         tz,
         rejectsPath: v.rejects as string | undefined,
+        preset: preset ? { preset, options: presetOptions } : undefined,
         onProgress: (p) => {
           const now = Date.now();
           if (v.quiet || (now - last < 250 && p.phase === 'reading')) return;

@@ -208,3 +208,34 @@ describe('reads during an import (SQLite)', () => {
     }
   });
 });
+
+describe('presets through the import pipeline', () => {
+  it('imports a Zendesk export as conversations, messages and ratings: atomic, or keeping good rows', async () => {
+    const db = (await createTestDb('sqlite'))!;
+    try {
+      await buildSmallOrg(db);
+      const { parseAgentMap, PRESETS } = await import('../../server/modules/ingest/presets/index.ts');
+      const agentMap = parseAgentMap('name,login\n王小明,agentA1\n李娜,agentA2\n');
+      const preset = { preset: PRESETS.zendesk, options: { shop: '云裳旗舰店', agentMap, tz: 'Asia/Shanghai' } };
+      const path0 = 'tests/fixtures/presets/zendesk.csv';
+      // the fixture has a ticket with an impossible date on line 7: atomic import rejects the file
+      const atomic = (await importFile(db, { path: path0, preset }).catch((e: unknown) => e)) as ImportRejected;
+      expect(atomic).toBeInstanceOf(ImportRejected);
+      expect(atomic.message).toMatch(/^zendesk\.csv:7: Created at: "2026-13-01 10:00:00 \+0800" is not a real time/);
+      const none = await db.kysely.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(Number(none.n)).toBe(0);
+      const rejectsPath = path.join(tmp, 'zendesk-rejects.csv');
+      const s = await importFile(db, { path: path0, preset, rejectsPath });
+      expect(s.types).toEqual(expect.arrayContaining(['conversations', 'messages']));
+      expect(s.rejected).toBe(new Set(atomic.problems.map((p) => p.line)).size);
+      expect(s.inserted).toBeGreaterThan(5);
+      expect(fs.readFileSync(rejectsPath, 'utf8')).toContain('is not a real time');
+      const again = await importFile(db, { path: path0, preset, rejectsPath });
+      expect(again).toMatchObject({ inserted: 0, updated: 0 });
+      const missing = (await importFile(db, { path: path0, preset: { preset: PRESETS.zendesk, options: {} } }).catch((e: unknown) => e)) as ImportRejected;
+      expect(missing.problems[0]).toMatchObject({ field: '--shop', message: expect.stringContaining('required') });
+    } finally {
+      await db.dispose();
+    }
+  });
+});

@@ -45,7 +45,7 @@ export function jobDir(): string {
 }
 
 /** Starts importing a saved file in the background; returns the job id at once. */
-export function startJob(db: Db, actor: AuditActor, dir: string, filePath: string, fileName: string, opts: Pick<ImportOptions, 'type' | 'tz'> & { keepGood: boolean }): string {
+export function startJob(db: Db, actor: AuditActor, dir: string, filePath: string, fileName: string, opts: Pick<ImportOptions, 'type' | 'tz' | 'preset'> & { keepGood: boolean }): string {
   sweep();
   const id = newId();
   const job: Job = {
@@ -67,6 +67,7 @@ export function startJob(db: Db, actor: AuditActor, dir: string, filePath: strin
     fileName,
     type: opts.type,
     tz: opts.tz,
+    preset: opts.preset,
     rejectsPath: job.rejectsPath ?? undefined,
     actor,
     onProgress: (p) => (job.progress = p),

@@ -11,6 +11,7 @@ import { ImportJob, ImportQuery, ImportRun, ImportSummary, LiveRecordsBody } fro
 import { getJob, jobDir, rejectsFile, startJob } from './ingest.jobs.ts';
 import { ImportRejected, importFile } from './ingest.service.ts';
 import { formatOf } from './ingest.readers.ts';
+import { PRESETS } from './presets/index.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
 const tags = ['import'];
@@ -38,7 +39,10 @@ export async function ingestRoutes(app: App, { db }: RouteDeps) {
       const file = await req.file({ limits: { fileSize: 4 * 1024 ** 3 } });
       if (!file) throw badRequest('upload a file in the multipart field "file"', [{ field: 'file', message: 'missing' }]);
       const name = path.basename(file.filename || 'upload');
-      if (!formatOf(name)) throw badRequest(`${name}: unknown file type: use .csv, .jsonl or .xlsx`, [{ field: 'file', message: 'unknown type' }]);
+      const q = req.query;
+      if (!formatOf(name) && !q.preset) {
+        throw badRequest(`${name}: unknown file type: use .csv, .jsonl or .xlsx, or choose a preset`, [{ field: 'file', message: 'unknown type' }]);
+      }
       const dir = jobDir();
       const target = path.join(dir, name);
       await pipeline(file.file, fs.createWriteStream(target)); // streamed to disk: bounded memory
@@ -46,7 +50,10 @@ export async function ingestRoutes(app: App, { db }: RouteDeps) {
         fs.rmSync(dir, { recursive: true, force: true });
         throw badRequest(`${name}: larger than 4 GB`);
       }
-      const jobId = startJob(db, actor, dir, target, name, { type: req.query.type, tz: req.query.tz, keepGood: req.query.keepGood === 'true' });
+      const preset = q.preset
+        ? { preset: PRESETS[q.preset], options: { shop: q.shop, agent: q.agent, transferTo: q.transferTo, base: q.base, spacingSeconds: q.spacing, tz: q.tz } }
+        : undefined;
+      const jobId = startJob(db, actor, dir, target, name, { type: q.type, tz: q.tz, preset, keepGood: q.keepGood === 'true' });
       return reply.code(202).send({ jobId });
     },
   );

@@ -1,6 +1,7 @@
 /** Import API shapes (SPEC ING-1..5); shared by server and web. */
 import { z } from 'zod';
 import { RECORD_TYPES } from './ingest.formats.ts';
+import { PRESET_NAMES } from './presets/preset.ts';
 
 export const ImportQuery = z.object({
   /** record type; detected from the header when omitted */
@@ -9,6 +10,13 @@ export const ImportQuery = z.object({
   tz: z.string().optional(),
   /** keep good rows and return bad ones as a rejects file instead of rejecting the file */
   keepGood: z.enum(['true', 'false']).default('false'),
+  /** read a common export through a preset (docs/import-format.md) */
+  preset: z.enum(PRESET_NAMES).optional(),
+  shop: z.string().optional(),
+  agent: z.string().optional(),
+  transferTo: z.string().optional(),
+  base: z.string().optional(),
+  spacing: z.coerce.number().int().positive().optional(),
 });
 
 export const ImportProblem = z.object({ line: z.number(), field: z.string(), message: z.string() });
@@ -17,6 +25,8 @@ export const ImportSummary = z.object({
   runId: z.string(),
   file: z.string(),
   type: z.enum(RECORD_TYPES),
+  /** every record type the file held (several for presets) */
+  types: z.array(z.enum(RECORD_TYPES)),
   rows: z.number(),
   inserted: z.number(),
   updated: z.number(),

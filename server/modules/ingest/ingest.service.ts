@@ -6,6 +6,8 @@
  * nothing and says so. Facts for the KPIs are refreshed for what the file touched.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/database.ts';
 import type { Conn } from '../../db/types.ts';
@@ -13,7 +15,8 @@ import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/dates.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 import { record } from '../audit/audit.service.ts';
-import { checkHeader, detectType, PARSERS, RECORD_TYPES, type FieldProblem, type RecordType } from './ingest.formats.ts';
+import { checkHeader, COLUMNS, detectType, PARSERS, RECORD_TYPES, type FieldProblem, type RecordType } from './ingest.formats.ts';
+import { checkPresetOptions, flagOf, openPresetSource, type Preset, type PresetOptions } from './presets/index.ts';
 import { FileFormatError, formatOf, openRows, type FileFormat, type SourceRow } from './ingest.readers.ts';
 import { existing, insertNew, keyOf, sameRow, TABLES, updateRows } from './ingest.repository.ts';
 import { agentGroupMap, rebuildDays, refreshFacts, type Touched } from '../kpi/kpi.refresh.ts';
@@ -34,6 +37,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** rows per batch (tests use small batches) */
   batchSize?: number;
+  /** read the file through a preset (七鱼, JDDC, Zendesk, Freshdesk) instead of the canonical format */
+  preset?: { preset: Preset; options: PresetOptions };
 }
 
 export interface ImportProgress {
@@ -50,7 +55,10 @@ export interface ImportProblem extends FieldProblem {
 export interface ImportSummary {
   runId: string;
   file: string;
+  /** the main record type (messages when present) */
   type: RecordType;
+  /** every record type the file held (several for presets) */
+  types: RecordType[];
   rows: number;
   inserted: number;
   updated: number;
@@ -124,128 +132,226 @@ function toRow(type: RecordType, rec: Record<string, unknown>, refs: References,
   }
 }
 
-/** Imports one file; see the module comment for the guarantees. */
-export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSummary> {
-  const started = Date.now();
-  const file = opts.fileName ?? opts.path.split('/').pop() ?? opts.path;
-  const format = opts.format ?? formatOf(file);
-  if (!format) throw new ImportRejected(file, [{ line: 0, field: 'file', message: 'unknown file type: use .csv, .jsonl or .xlsx' }], true);
-  const totalBytes = fs.statSync(opts.path).size;
-  let source;
+/** One record type's rows of an import: a plain file has one part, a preset file several. */
+interface Part {
+  type: RecordType;
+  header: string[];
+  rows: AsyncIterable<SourceRow>;
+}
+
+/** Order in which a multi-type import stores its parts: what facts depend on comes first. */
+const PART_ORDER: readonly RecordType[] = ['conversations', 'ratings', 'orders', 'messages'];
+
+/**
+ * Maps a preset file onto canonical records, split by type into temporary JSON Lines files
+ * (streamed, so memory stays bounded). Each record keeps its source line in `__line`.
+ */
+async function splitPreset(
+  file: string,
+  filePath: string,
+  preset: Preset,
+  presetOptions: PresetOptions,
+  dir: string,
+  onProblem: (line: number, problems: FieldProblem[], raw: Record<string, unknown> | null) => void,
+): Promise<{ parts: Part[]; bytesRead: () => number }> {
+  const optionProblems = checkPresetOptions(preset, presetOptions);
+  if (optionProblems.length) {
+    throw new ImportRejected(file, optionProblems.map((p) => ({ line: 0, field: `--${flagOf(p.field)}`, message: p.message })), true);
+  }
+  let src;
   try {
-    source = await openRows(opts.path, format);
+    src = await openPresetSource(filePath, preset);
   } catch (e) {
     if (e instanceof FileFormatError) throw new ImportRejected(file, [{ line: e.line, field: 'file', message: e.message }], true);
     throw e;
   }
-  const type = opts.type ?? detectType(source.header);
-  if (!type) {
-    throw new ImportRejected(
-      file,
-      [{ line: 1, field: 'header', message: `cannot tell the record type from the header (${RECORD_TYPES.join(', ')}): pass --type` }],
-      true,
-    );
-  }
-  const headerProblems = checkHeader(type, source.header);
+  const headerProblems = preset.checkHeader?.(src.header) ?? [];
   if (headerProblems.length) throw new ImportRejected(file, headerProblems.map((p) => ({ line: 1, ...p })), true);
+  const fds = new Map<RecordType, number>();
+  try {
+    for await (const out of preset.map(src.inputs, presetOptions)) {
+      if ('problems' in out) {
+        onProblem(out.line, out.problems, null);
+        continue;
+      }
+      let fd = fds.get(out.type);
+      if (fd === undefined) {
+        fd = fs.openSync(path.join(dir, `${out.type}.jsonl`), 'w');
+        fds.set(out.type, fd);
+      }
+      fs.writeSync(fd, `${JSON.stringify({ ...out.values, __line: out.line })}\n`);
+    }
+  } finally {
+    for (const fd of fds.values()) fs.closeSync(fd);
+  }
+  const parts: Part[] = [];
+  for (const type of PART_ORDER) {
+    if (!fds.has(type)) continue;
+    const rows = await openRows(path.join(dir, `${type}.jsonl`), 'jsonl');
+    parts.push({ type, header: [...COLUMNS[type].required, ...COLUMNS[type].optional], rows: withSourceLines(rows.rows) });
+  }
+  return { parts, bytesRead: src.bytesRead };
+}
 
-  const table = TABLES[type];
-  const parse = PARSERS[type];
-  const refs = await loadReferences(db.kysely);
-  const runId = newId();
+async function* withSourceLines(rows: AsyncIterable<SourceRow>): AsyncGenerator<SourceRow> {
+  for await (const r of rows) {
+    const { __line, ...values } = r.values;
+    yield { line: Number(__line), values };
+  }
+}
+
+/** Imports one file; see the module comment for the guarantees. */
+export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSummary> {
+  const started = Date.now();
+  const file = opts.fileName ?? path.basename(opts.path);
+  const totalBytes = fs.statSync(opts.path).size;
   const keepGood = Boolean(opts.rejectsPath);
   const rejects = keepGood ? fs.openSync(opts.rejectsPath!, 'w') : null;
-  if (rejects !== null) fs.writeSync(rejects, `\ufeff${stringify([['line', 'field', 'reason', ...source.header]])}`);
-  const batchSize = opts.batchSize ?? 5000;
+  const tmpDir = opts.preset ? fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-preset-')) : null;
   const problems: ImportProblem[] = [];
-  const touched: Touched = { conversations: new Set(), customers: new Set(), days: new Set() };
   const counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
-  let batch: { line: number; row: unknown[] }[] = [];
-  const progress = (phase: ImportProgress['phase']) =>
-    opts.onProgress?.({ rows: counts.rows, bytes: Math.min(source.bytesRead(), totalBytes), totalBytes, phase });
-
-  const reject = (line: number, raw: SourceRow['values'] | null, ps: FieldProblem[]) => {
+  let rejectsHeader: string[] | null = null;
+  /** a bad row: counted, its problems kept (up to a limit), and written to the rejects file */
+  const reject = (line: number, raw: Record<string, unknown> | null, ps: FieldProblem[], header?: string[]) => {
     counts.rejected++;
     for (const p of ps) if (problems.length < MAX_PROBLEMS) problems.push({ line, ...p });
-    if (rejects !== null && raw) {
-      fs.writeSync(rejects, stringify([[line, ps.map((p) => p.field).join(' '), ps.map((p) => p.message).join('; '), ...source.header.map((h) => raw[h] ?? '')]]));
+    if (rejects === null) return;
+    const cols = header ?? [];
+    if (rejectsHeader === null) {
+      rejectsHeader = opts.preset ? ['line', 'field', 'reason', 'record'] : ['line', 'field', 'reason', ...cols];
+      fs.writeSync(rejects, `\ufeff${stringify([rejectsHeader])}`);
     }
+    const fields = ps.map((p) => p.field).join(' ');
+    const reasons = ps.map((p) => p.message).join('; ');
+    const rest = opts.preset ? [raw ? JSON.stringify(raw) : ''] : cols.map((h) => raw?.[h] ?? '');
+    fs.writeSync(rejects, stringify([[line, fields, reasons, ...rest]]));
   };
 
-  const flush = async (trx: Conn) => {
-    if (batch.length === 0) return;
-    const stored = await existing(trx, table, batch.map((b) => b.row));
-    const fresh: unknown[][] = [];
-    const changed: unknown[][] = [];
-    for (const b of batch) {
-      const key = keyOf(table, b.row);
-      const old = stored.get(key);
-      if (!old) {
-        fresh.push(b.row);
-        stored.set(key, b.row); // a later row of the batch with the same key compares with this one
-      }
-      else if (sameRow(old, b.row)) counts.unchanged++;
-      else if (table.updatable) changed.push(b.row);
-      else reject(b.line, null, [{ field: table.key[0], message: 'already stored with different content (records are immutable)' }]);
-    }
-    counts.inserted += await insertNew(db, trx, table, fresh);
-    await updateRows(trx, table, changed);
-    counts.updated += changed.length;
-    for (const r of [...fresh, ...changed]) noteTouched(type, r, touched);
-    batch = [];
-    // Facts are refreshed as the touched set fills, so memory stays bounded whatever the file
-    // size; a conversation split across batches is simply refreshed again.
-    if (touched.conversations.size + touched.customers.size >= FACTS_FLUSH) await refreshNow(trx);
-    progress('reading');
-  };
-
-  const refreshed = { conversations: 0, customers: 0 };
-  const refreshNow = async (trx: Conn) => {
-    const r = await refreshFacts(db, trx, touched);
-    refreshed.conversations += r.conversations;
-    refreshed.customers += r.customers;
-    touched.conversations.clear();
-    touched.customers.clear();
-  };
-
-  let summary: ImportSummary | undefined;
   try {
-    await db.kysely.transaction().execute(async (trx) => {
+    let parts: Part[];
+    let bytesRead: () => number;
+    if (opts.preset) {
+      counts.rows = 0;
+      const split = await splitPreset(file, opts.path, opts.preset.preset, opts.preset.options, tmpDir!, (line, ps, raw) => {
+        counts.rows++;
+        reject(line, raw, ps);
+      });
+      parts = split.parts;
+      bytesRead = split.bytesRead;
+    } else {
+      const format = opts.format ?? formatOf(file);
+      if (!format) throw new ImportRejected(file, [{ line: 0, field: 'file', message: 'unknown file type: use .csv, .jsonl or .xlsx, or a --preset' }], true);
+      let source;
       try {
-        for await (const { line, values } of source.rows) {
-          counts.rows++;
-          const parsed = parse(values, { tz: opts.tz });
-          if (!parsed.ok) {
-            reject(line, values, parsed.problems);
-            continue;
-          }
-          const ps: FieldProblem[] = [];
-          const row = toRow(type, parsed.record as unknown as Record<string, unknown>, refs, ps);
-          if (ps.length) {
-            reject(line, values, ps);
-            continue;
-          }
-          if (!keepGood && counts.rejected > 0) continue; // the file is rejected anyway: only collect problems
-          batch.push({ line, row });
-          if (batch.length >= batchSize) await flush(trx);
-        }
+        source = await openRows(opts.path, format);
       } catch (e) {
-        if (e instanceof FileFormatError) {
-          reject(e.line, null, [{ field: 'file', message: e.message }]);
-          throw new ImportRejected(file, problems);
-        }
+        if (e instanceof FileFormatError) throw new ImportRejected(file, [{ line: e.line, field: 'file', message: e.message }], true);
         throw e;
       }
-      await flush(trx);
+      const type = opts.type ?? detectType(source.header);
+      if (!type) {
+        throw new ImportRejected(
+          file,
+          [{ line: 1, field: 'header', message: `cannot tell the record type from the header (${RECORD_TYPES.join(', ')}): pass --type` }],
+          true,
+        );
+      }
+      const headerProblems = checkHeader(type, source.header);
+      if (headerProblems.length) throw new ImportRejected(file, headerProblems.map((p) => ({ line: 1, ...p })), true);
+      parts = [{ type, header: source.header, rows: source.rows }];
+      bytesRead = source.bytesRead;
+    }
+    if (parts.length === 0 && counts.rejected === 0) {
+      throw new ImportRejected(file, [{ line: 0, field: 'file', message: 'no records in the file' }], true);
+    }
+
+    const refs = await loadReferences(db.kysely);
+    const runId = newId();
+    const batchSize = opts.batchSize ?? 5000;
+    const touched: Touched = { conversations: new Set(), customers: new Set(), days: new Set() };
+    const progress = (phase: ImportProgress['phase']) =>
+      opts.onProgress?.({ rows: counts.rows, bytes: Math.min(bytesRead(), totalBytes), totalBytes, phase });
+    const refreshed = { conversations: 0, customers: 0 };
+    const refreshNow = async (trx: Conn) => {
+      const r = await refreshFacts(db, trx, touched);
+      refreshed.conversations += r.conversations;
+      refreshed.customers += r.customers;
+      touched.conversations.clear();
+      touched.customers.clear();
+    };
+    if (counts.rejected > 0 && !keepGood) throw new ImportRejected(file, problems);
+
+    let summary: ImportSummary | undefined;
+    await db.kysely.transaction().execute(async (trx) => {
+      for (const part of parts) {
+        const { type } = part;
+        const table = TABLES[type];
+        const parse = PARSERS[type];
+        let batch: { line: number; row: unknown[] }[] = [];
+        const flush = async () => {
+          if (batch.length === 0) return;
+          const stored = await existing(trx, table, batch.map((b) => b.row));
+          const fresh: unknown[][] = [];
+          const changed: unknown[][] = [];
+          for (const b of batch) {
+            const key = keyOf(table, b.row);
+            const old = stored.get(key);
+            if (!old) {
+              fresh.push(b.row);
+              stored.set(key, b.row); // a later row of the batch with the same key compares with this one
+            } else if (sameRow(old, b.row)) counts.unchanged++;
+            else if (table.updatable) changed.push(b.row);
+            else reject(b.line, null, [{ field: table.key[0], message: 'already stored with different content (records are immutable)' }], part.header);
+          }
+          counts.inserted += await insertNew(db, trx, table, fresh);
+          await updateRows(trx, table, changed);
+          counts.updated += changed.length;
+          for (const r of fresh) noteTouched(type, r, touched);
+          for (const r of changed) noteTouched(type, r, touched);
+          batch = [];
+          // Facts are refreshed as the touched set fills, so memory stays bounded whatever the
+          // file size; a conversation split across batches is simply refreshed again.
+          if (touched.conversations.size + touched.customers.size >= FACTS_FLUSH) await refreshNow(trx);
+          progress('reading');
+        };
+        try {
+          for await (const { line, values } of part.rows) {
+            counts.rows++;
+            const parsed = parse(values, { tz: opts.tz });
+            if (!parsed.ok) {
+              reject(line, values, parsed.problems, part.header);
+              continue;
+            }
+            const ps: FieldProblem[] = [];
+            const row = toRow(type, parsed.record as unknown as Record<string, unknown>, refs, ps);
+            if (ps.length) {
+              reject(line, values, ps, part.header);
+              continue;
+            }
+            if (!keepGood && counts.rejected > 0) continue; // the file is rejected anyway: only collect problems
+            batch.push({ line, row });
+            if (batch.length >= batchSize) await flush();
+          }
+        } catch (e) {
+          if (e instanceof FileFormatError) {
+            reject(e.line, null, [{ field: 'file', message: e.message }]);
+            throw new ImportRejected(file, problems);
+          }
+          throw e;
+        }
+        await flush();
+      }
       if (counts.rejected > 0 && !keepGood) throw new ImportRejected(file, problems);
       progress('facts');
       await refreshNow(trx);
       await rebuildDays(trx, touched.days!, await agentGroupMap(trx));
       const nothingChanged = counts.inserted === 0 && counts.updated === 0;
+      const type = parts.find((p) => p.type === 'messages')?.type ?? parts[0]?.type ?? 'messages';
       summary = {
         runId,
         file,
         type,
+        types: parts.map((p) => p.type),
         ...counts,
         nothingChanged,
         problems,
@@ -258,8 +364,8 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         .values({
           id: runId,
           file,
-          type,
-          format,
+          type: parts.map((p) => p.type).join(','),
+          format: opts.preset ? `preset:${opts.preset.preset.name}` : (opts.format ?? formatOf(file)),
           actor_id: opts.actor?.id ?? null,
           started_at: new Date(started).toISOString(),
           finished_at: nowIso(),
@@ -275,14 +381,15 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         })
         .execute();
       if (opts.actor) {
-        await record(trx, opts.actor, 'import.file', 'import_run', runId, null, { file, type, ...counts });
+        await record(trx, opts.actor, 'import.file', 'import_run', runId, null, { file, types: parts.map((p) => p.type), ...counts });
       }
     });
+    progress('done');
+    return summary!;
   } finally {
     if (rejects !== null) fs.closeSync(rejects);
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   }
-  progress('done');
-  return summary!;
 }
 
 function noteTouched(type: RecordType, row: unknown[], t: Touched) {

@@ -39,12 +39,20 @@ export function parseAgentMap(csv: string, file = 'agent map'): AgentMap {
   try {
     rows = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
-    throw new AgentMapError(file, [{ line: (e as { lines?: number }).lines ?? 1, message: `not readable as CSV: ${(e as Error).message}` }]);
+    throw new AgentMapError(file, [
+      { line: (e as { lines?: number }).lines ?? 1, message: `not readable as CSV: ${(e as Error).message}` },
+    ]);
   }
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const loginAt = header.indexOf('login');
-  if (loginAt < 0) throw new AgentMapError(file, [{ line: 1, message: 'needs a "login" column and at least one key column (name, email, id …)' }]);
-  if (header.length < 2) throw new AgentMapError(file, [{ line: 1, message: 'needs at least one key column (name, email, id …) besides "login"' }]);
+  if (loginAt < 0)
+    throw new AgentMapError(file, [
+      { line: 1, message: 'needs a "login" column and at least one key column (name, email, id …)' },
+    ]);
+  if (header.length < 2)
+    throw new AgentMapError(file, [
+      { line: 1, message: 'needs at least one key column (name, email, id …) besides "login"' },
+    ]);
   const map = new Map<string, string>();
   const problems: AgentMapProblem[] = [];
   rows.slice(1).forEach((row, i) => {

@@ -10,7 +10,10 @@ import type { AgentMap } from './preset.ts';
 
 /** A field name as compared: case, spaces and underscores do not matter ("Created at" = created_at). */
 export function fieldKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 }
 
 /** One source row, read by field name whatever the export's spelling. */
@@ -109,7 +112,27 @@ export const CATEGORY_KEYWORDS: readonly (readonly [ConversationCategory, readon
   ['complaint', ['complaint', 'complain', '投诉', '差评', '举报']],
   [
     'after_sales',
-    ['after_sales', 'after-sales', 'aftersales', 'after sales', 'refund', 'return', 'exchange', 'warranty', 'repair', 'shipping', 'delivery', '售后', '退款', '退货', '换货', '维修', '保修', '物流', '快递'],
+    [
+      'after_sales',
+      'after-sales',
+      'aftersales',
+      'after sales',
+      'refund',
+      'return',
+      'exchange',
+      'warranty',
+      'repair',
+      'shipping',
+      'delivery',
+      '售后',
+      '退款',
+      '退货',
+      '换货',
+      '维修',
+      '保修',
+      '物流',
+      '快递',
+    ],
   ],
   ['presale', ['presale', 'pre-sale', 'pre_sale', 'pre sale', 'presales', '售前', '尺码', '库存', '优惠', '咨询商品']],
 ];
@@ -119,4 +142,31 @@ export function categoryOf(...texts: string[]): ConversationCategory {
   const hay = texts.join(' ').toLowerCase();
   for (const [category, words] of CATEGORY_KEYWORDS) if (words.some((w) => hay.includes(w))) return category;
   return 'consult';
+}
+
+const BIG_INT = /\d{16,}/;
+
+/** JSON.parse that keeps integers beyond 2^53 (七鱼 ids can be long) as exact strings; other values as usual. */
+export function parseJsonLine(text: string): unknown {
+  if (!BIG_INT.test(text)) return JSON.parse(text);
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c >= '0' && c <= '9') {
+      let j = i;
+      while (j < text.length && /[0-9.eE+-]/.test(text[j])) j++;
+      const num = text.slice(i, j);
+      out += /^\d{16,}$/.test(num) && text[i - 1] !== '-' ? `"${num}"` : num;
+      i = j - 1;
+    } else out += c;
+  }
+  return JSON.parse(out);
 }

@@ -35,7 +35,15 @@ async function* map(source: AsyncIterable<PresetInput>, opts: PresetOptions): As
   for await (const { line, text = '' } of source) {
     const parts = text.split('\t');
     if (parts.length < FIELDS.length) {
-      yield { line, problems: [{ field: 'line', message: `expected ${FIELDS.length} tab-separated fields (${FIELDS.join(', ')}), found ${parts.length}` }] };
+      yield {
+        line,
+        problems: [
+          {
+            field: 'line',
+            message: `expected ${FIELDS.length} tab-separated fields (${FIELDS.join(', ')}), found ${parts.length}`,
+          },
+        ],
+      };
       continue;
     }
     const [session, user, waiterSend, isTransfer] = parts.map((p) => p.trim());
@@ -44,7 +52,8 @@ async function* map(source: AsyncIterable<PresetInput>, opts: PresetOptions): As
     if (!session) problems.push({ field: 'session_id', message: 'required' });
     if (!user) problems.push({ field: 'user_id', message: 'required' });
     const fromAgent = flag(waiterSend);
-    if (fromAgent === null) problems.push({ field: 'waiter_send', message: `"${waiterSend}" is not 0 (customer) or 1 (agent)` });
+    if (fromAgent === null)
+      problems.push({ field: 'waiter_send', message: `"${waiterSend}" is not 0 (customer) or 1 (agent)` });
     const transfer = flag(isTransfer);
     if (transfer === null) problems.push({ field: 'is_transfer', message: `"${isTransfer}" is not 0 or 1` });
     if (problems.length) {
@@ -92,11 +101,19 @@ async function* map(source: AsyncIterable<PresetInput>, opts: PresetOptions): As
 
 export const jddc: Preset = {
   name: 'jddc',
-  description: 'JDDC corpus chat.txt (tab-separated, no times): messages at synthesised times, for QA and text analysis only',
+  description:
+    'JDDC corpus chat.txt (tab-separated, no times): messages at synthesised times, for QA and text analysis only',
   input: 'lines',
   outputType: 'messages',
   outputTypes: ['messages'],
-  options: { shop: 'required', agent: 'required', base: 'required', spacingSeconds: 'optional', transferTo: 'optional', tz: 'optional' },
+  options: {
+    shop: 'required',
+    agent: 'required',
+    base: 'required',
+    spacingSeconds: 'optional',
+    transferTo: 'optional',
+    tz: 'optional',
+  },
   detect(fileName, firstLine) {
     if (/(^|[\\/])chat\.txt$/i.test(fileName)) return true;
     const parts = firstLine.split('\t');

@@ -113,7 +113,8 @@ export function checkPresetOptions(preset: Preset, opts: PresetOptions): FieldPr
   const problems: FieldProblem[] = [];
   for (const [name, need] of Object.entries(preset.options) as [PresetOptionName, 'required' | 'optional'][]) {
     const v = opts[name];
-    if (need === 'required' && (v === undefined || v === '')) problems.push({ field: name, message: `required by --preset ${preset.name}` });
+    if (need === 'required' && (v === undefined || v === ''))
+      problems.push({ field: name, message: `required by --preset ${preset.name}` });
   }
   if (opts.spacingSeconds !== undefined && !(Number.isInteger(opts.spacingSeconds) && opts.spacingSeconds > 0)) {
     problems.push({ field: 'spacingSeconds', message: 'must be a whole number of seconds above 0' });

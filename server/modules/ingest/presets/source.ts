@@ -49,7 +49,10 @@ export async function readFirstLine(filePath: string, maxBytes = 64 * 1024): Pro
   try {
     const buf = Buffer.alloc(maxBytes);
     const { bytesRead } = await fd.read(buf, 0, maxBytes, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const text = buf
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const end = text.search(/\r?\n/);
     return end < 0 ? text : text.slice(0, end);
   } finally {
