@@ -63,3 +63,23 @@ export function statusChangeEvent(from: Status, to: Status): EmploymentEventKind
   if (to === 'on_leave') return 'leave_started';
   return from === 'left' ? 'rejoined' : 'returned';
 }
+
+/** Roster import columns, in template order (README "Roster import"); the demo generator writes them too. */
+export const ROSTER_COLUMNS = [
+  'login',
+  'name',
+  'role',
+  'level',
+  'star',
+  'department',
+  'group',
+  'lead',
+  'mentor',
+  'shops',
+  'hire_date',
+  'status',
+  'status_date',
+  'email',
+  'phone',
+] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number];

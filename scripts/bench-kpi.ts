@@ -174,7 +174,7 @@ async function main() {
       const diffs: number[] = [];
       for (const [agent, f] of r.figures) {
         const d = duck.figures.get(agent);
-        if (d && f.art !== null) diffs.push(Math.abs(f.art - d.art));
+        if (d && typeof f.art === 'number') diffs.push(Math.abs(f.art - d.art));
       }
       diffs.sort((a, b) => a - b);
       console.log(

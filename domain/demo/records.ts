@@ -3,7 +3,7 @@
  * conversations, ratings, orders — with their CSV columns, plus the roster CSV format.
  * Field names are snake_case because they are the columns of the import files.
  */
-import type { ChannelKind } from '../org.ts';
+import { ROSTER_COLUMNS, type ChannelKind, type RosterColumn } from '../org.ts';
 import type { DemoOrganisation, DemoPerson } from './organisation.ts';
 
 /** 咨询 consult, 售前 presale, 投诉 complaint, 售后 after-sales (SPEC SVC-1 types). */
@@ -134,25 +134,7 @@ export function recordCsvLine<R extends object>(record: R, columns: readonly (ke
   );
 }
 
-/** Roster import columns (exact header the server's roster import reads). */
-export const ROSTER_COLUMNS = [
-  'login',
-  'name',
-  'role',
-  'level',
-  'star',
-  'department',
-  'group',
-  'lead',
-  'mentor',
-  'shops',
-  'hire_date',
-  'status',
-  'status_date',
-  'email',
-  'phone',
-] as const;
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+export { ROSTER_COLUMNS, type RosterColumn };
 /** The roster CSV header line. */
 export const ROSTER_CSV_HEADER = csvLine(ROSTER_COLUMNS);
 

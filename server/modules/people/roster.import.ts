@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { LEVELS, ROLES, STATUSES, type Role, type Status } from '../../../domain/org.ts';
+import { LEVELS, ROLES, ROSTER_COLUMNS, STATUSES, type Role, type Status } from '../../../domain/org.ts';
 import type { Actor } from '../../../domain/access.ts';
 import type { Kysely } from 'kysely';
 import type { Conn } from '../../db/types.ts';
@@ -20,24 +20,6 @@ import * as repo from './people.repository.ts';
 import { applyState, authorise, checkState, type PersonState } from './people.service.ts';
 import type { ImportResult } from './people.schema.ts';
 
-/** The roster columns, in template order. */
-export const ROSTER_COLUMNS = [
-  'login',
-  'name',
-  'role',
-  'level',
-  'star',
-  'department',
-  'group',
-  'lead',
-  'mentor',
-  'shops',
-  'hire_date',
-  'status',
-  'status_date',
-  'email',
-  'phone',
-] as const;
 const REQUIRED = ['login', 'name', 'role', 'level', 'hire_date'] as const;
 
 /** Chinese labels accepted beside the codes, as people type them in spreadsheets. */
