@@ -3,6 +3,7 @@
  * on Me (server/modules/auth). Routes and the menu are filtered by these; the server still
  * checks every request.
  */
+import { canReadChatContent, readScope, type Actor } from '../domain/access.ts';
 import type { Me } from '../server/modules/auth/auth.schema.ts';
 import { useMe } from './api/auth.ts';
 
@@ -15,6 +16,18 @@ export interface Access {
   canImportPeople: boolean;
   canReadAudit: boolean;
   canManageSettings: boolean;
+  /** own KPIs and rounds (everyone signed in; the server scopes the rows) */
+  canReadKpi: boolean;
+  /** the KPI explorer: figures of the people in one's scope, not only one's own */
+  canExploreKpi: boolean;
+  /** KPIs by shop, channel, day and the whole organisation (the server's policy: an organisation-wide scope) */
+  canKpiOrgWide: boolean;
+  /** the chat behind a round (HR reads figures, never chat content) */
+  canReadChats: boolean;
+  /** service-data import */
+  canImportData: boolean;
+  /** the metric settings that shape every KPI */
+  canManageKpiSettings: boolean;
   /** the API docs link in the user menu */
   isAdmin: boolean;
 }
@@ -23,6 +36,8 @@ export type AccessFlag = keyof Access;
 /** The access flags for a person (all false when nobody is signed in). */
 export function access(me: Me | null | undefined): Access {
   const has = (p: Me['permissions'][number]) => Boolean(me?.permissions.includes(p));
+  // the domain policy's view of the person, for the rules that are not permission flags
+  const actor: Actor | null = me ? { ...me, ledGroupIds: [] } : null;
   return {
     signedIn: Boolean(me),
     canReadOrg: has('org.read'),
@@ -32,6 +47,15 @@ export function access(me: Me | null | undefined): Access {
     canImportPeople: has('people.import'),
     canReadAudit: has('audit.read'),
     canManageSettings: has('settings.manage'),
+    canReadKpi: has('kpi.read'),
+    canExploreKpi: has('kpi.read') && has('people.read'),
+    canKpiOrgWide: has('kpi.read') && actor !== null && readScope(actor).kind === 'all',
+    canReadChats:
+      has('kpi.read') &&
+      actor !== null &&
+      canReadChatContent(actor, { personId: actor.id, groupId: actor.groupId, departmentId: actor.departmentId }),
+    canImportData: has('import.write'),
+    canManageKpiSettings: has('kpi.settings'),
     isAdmin: me?.role === 'admin',
   };
 }

@@ -17,12 +17,19 @@ import {
   UserOutlined,
   ClusterOutlined,
   ToolOutlined,
+  BarChartOutlined,
+  LineChartOutlined,
+  FieldTimeOutlined,
+  DatabaseOutlined,
+  ImportOutlined,
+  ControlOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import type menu from './locales/zh-CN/menu.ts';
 import type { AccessFlag } from './access.ts';
 
 export type MenuKey = keyof typeof menu;
-export type MenuGroup = 'menu.org' | 'menu.system';
+export type MenuGroup = 'menu.kpi' | 'menu.org' | 'menu.data' | 'menu.system';
 
 export interface AppRoute {
   name: MenuKey;
@@ -39,7 +46,9 @@ export interface AppRoute {
 
 /** Module groups of the side menu, in order. */
 export const MENU_GROUPS: { name: MenuGroup; icon: ComponentType }[] = [
+  { name: 'menu.kpi', icon: FundOutlined },
   { name: 'menu.org', icon: ClusterOutlined },
+  { name: 'menu.data', icon: DatabaseOutlined },
   { name: 'menu.system', icon: ToolOutlined },
 ];
 
@@ -53,6 +62,41 @@ export const ROUTES: AppRoute[] = [
     access: 'signedIn',
     icon: HomeOutlined,
     component: lazy(() => import('./pages/dashboard/index.tsx')),
+  },
+  {
+    name: 'menu.kpi.explorer',
+    path: '/kpi',
+    access: 'canExploreKpi',
+    group: 'menu.kpi',
+    icon: BarChartOutlined,
+    component: lazy(() => import('./pages/kpi/explorer/index.tsx')),
+  },
+  {
+    name: 'menu.kpi.mine',
+    path: '/kpi/mine',
+    access: 'canReadKpi',
+    group: 'menu.kpi',
+    icon: LineChartOutlined,
+    component: lazy(() => import('./pages/kpi/mine/index.tsx')),
+  },
+  {
+    // the drill-down behind a figure; also reachable from the menu to browse rounds
+    name: 'menu.kpi.rounds',
+    path: '/kpi/rounds',
+    access: 'canReadKpi',
+    group: 'menu.kpi',
+    icon: FieldTimeOutlined,
+    component: lazy(() => import('./pages/kpi/rounds/index.tsx')),
+  },
+  {
+    // the server decides whose chat may be read (403 for HR and out of scope)
+    name: 'menu.kpi.conversation',
+    path: '/kpi/conversations/:id',
+    access: 'canReadKpi',
+    group: 'menu.kpi',
+    hideInMenu: true,
+    parent: 'menu.kpi.rounds',
+    component: lazy(() => import('./pages/kpi/conversation/index.tsx')),
   },
   {
     name: 'menu.org.departments',
@@ -113,6 +157,14 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./pages/people/detail/index.tsx')),
   },
   {
+    name: 'menu.data.import',
+    path: '/data/import',
+    access: 'canImportData',
+    group: 'menu.data',
+    icon: ImportOutlined,
+    component: lazy(() => import('./pages/ingest/import/index.tsx')),
+  },
+  {
     name: 'menu.system.audit',
     path: '/system/audit',
     access: 'canReadAudit',
@@ -127,6 +179,14 @@ export const ROUTES: AppRoute[] = [
     group: 'menu.system',
     icon: SettingOutlined,
     component: lazy(() => import('./pages/system/settings/index.tsx')),
+  },
+  {
+    name: 'menu.system.metrics',
+    path: '/system/metrics',
+    access: 'canManageKpiSettings',
+    group: 'menu.system',
+    icon: ControlOutlined,
+    component: lazy(() => import('./pages/system/metrics/index.tsx')),
   },
   {
     name: 'menu.account.profile',

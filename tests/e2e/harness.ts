@@ -53,13 +53,40 @@ function webSources(): string[] {
   return [...seen];
 }
 
-/** Builds the console unless dist/web is newer than everything it is built from. */
-export function ensureWebBuild(): void {
-  const sources = Math.max(...webSources().map((f) => fs.statSync(f).mtimeMs));
-  const built = fs.existsSync(DIST_INDEX) ? fs.statSync(DIST_INDEX).mtimeMs : 0;
-  if (built >= sources) return;
-  console.log('[e2e] building the web console (npx vite build)…');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
+const BUILD_LOCK = path.join(ROOT, 'dist/.web-build.lock');
+
+/**
+ * Builds the console unless dist/web is newer than everything it is built from. Test files run
+ * in parallel: the first one builds under a lock directory, the others wait for it and find the
+ * build fresh.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const fresh = () => {
+    const sources = Math.max(...webSources().map((f) => fs.statSync(f).mtimeMs));
+    return fs.existsSync(DIST_INDEX) && fs.statSync(DIST_INDEX).mtimeMs >= sources;
+  };
+  if (fresh()) return;
+  fs.mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (const started = Date.now(); ;) {
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // a lock older than a build can take was left by a killed run
+      if (Date.now() - fs.statSync(BUILD_LOCK).mtimeMs > 240_000)
+        fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      if (Date.now() - started > 240_000) throw new Error('timed out waiting for another web build');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (fresh()) return;
+    console.log('[e2e] building the web console (npx vite build)…');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
+  } finally {
+    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface Harness {
@@ -70,13 +97,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /**
+   * Days of demo service data (chats, ratings, orders) ending today; the default 0 seeds the
+   * organisation only. The full demo (90 days) takes about a minute to import, so suites ask
+   * for the few days they need.
+   */
+  serviceDays?: number;
+}
+
 /** Starts everything; `close()` stops it and removes the temporary database. */
-export async function startHarness(): Promise<Harness> {
-  ensureWebBuild();
+export async function startHarness({ serviceDays = 0 }: HarnessOptions = {}): Promise<Harness> {
+  await ensureWebBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-e2e-'));
   const db = openDatabase(`sqlite:${path.join(dir, 'e2e.sqlite')}`);
   await migrateToLatest(db);
-  await seedDemo(db);
+  await seedDemo(db, serviceDays > 0 ? { days: serviceDays } : { serviceData: false });
   const app = await buildApp({ db, staticDir: path.join(ROOT, 'dist/web'), loginRateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -110,6 +146,8 @@ export async function startHarness(): Promise<Harness> {
 /** A fresh browser context (own cookies and localStorage) signed in through the login form. */
 export async function signIn(h: Harness, login: string): Promise<Page> {
   const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  // fail a step with its own message well before the test's timeout
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   await page.goto(`${h.url}/`);
   await page.waitForURL(/\/login/);
@@ -121,6 +159,8 @@ export async function signIn(h: Harness, login: string): Promise<Page> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // sticky parts (the side menu) are drawn where the page is scrolled to
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

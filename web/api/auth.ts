@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { Me, type LocaleBody, type LoginBody, type PasswordChangeBody } from '../../server/modules/auth/auth.schema.ts';
+import { KPI_KEY } from './kpi.ts';
 import { command, hasStatus, request } from './request.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -56,6 +57,13 @@ export function useSaveLocale() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof LocaleBody>) => command('/api/auth/locale', { method: 'PUT', body }),
-    onSuccess: (_r, body) => qc.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, locale: body.locale } : me)),
+    onSuccess: async (_r, body) => {
+      qc.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, locale: body.locale } : me));
+      // the server words round explanations in the account's language: ask again in the new one
+      await qc.invalidateQueries({
+        queryKey: KPI_KEY,
+        predicate: (q) => q.queryKey[1] === 'rounds' || q.queryKey[1] === 'conversation',
+      });
+    },
   });
 }

@@ -3,6 +3,15 @@ import type { ChannelKind, EmploymentEventKind, GroupKind, Level, Platform, Role
 import type zhCN from './zh-CN/index.ts';
 
 import type { LOCALES } from '../../server/modules/auth/auth.schema.ts';
+import type { OrderCreditingRule } from '../../domain/metrics/settings.ts';
+import type { ConversationCategory } from '../../domain/metrics/records.ts';
+import type { Period } from '../../domain/time.ts';
+import type { KPI_BREAKDOWNS, RoundsQuery } from '../../server/modules/kpi/kpi.schema.ts';
+import type { ImportJob } from '../../server/modules/ingest/ingest.schema.ts';
+import type { RecordType } from '../../server/modules/ingest/ingest.formats.ts';
+import type { z } from 'zod';
+
+type Breakdown = (typeof KPI_BREAKDOWNS)[number];
 
 export type Locale = (typeof LOCALES)[number];
 
@@ -15,6 +24,16 @@ export interface EnumLabels {
   groupKind: Record<GroupKind, string>;
   status: Record<Status, string>;
   eventKind: Record<EmploymentEventKind, string>;
+  /** KPI breakdowns as the selector offers them (按专员 …) */
+  breakdown: Record<Breakdown, string>;
+  /** the first column's heading for each breakdown (专员 …) */
+  breakdownHead: Record<Breakdown, string>;
+  period: Record<Period, string>;
+  orderCrediting: Record<OrderCreditingRule, string>;
+  category: Record<ConversationCategory, string>;
+  roundFilter: Record<z.infer<typeof RoundsQuery>['filter'], string>;
+  recordType: Record<RecordType, string>;
+  importStatus: Record<z.infer<typeof ImportJob>['status'], string>;
 }
 
 /** Every message key; an English dictionary missing one (or adding one) does not compile. */

@@ -7,7 +7,7 @@ import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
 import { isTimeZone } from '../../lib/dates.ts';
 import { ApiError } from '../auth/auth.schema.ts';
 import { IdParams } from '../org/org.schema.ts';
-import { ImportJob, ImportQuery, ImportRun, ImportSummary, LiveRecordsBody } from './ingest.schema.ts';
+import { ImportJob, ImportQuery, ImportStarted, ImportRun, ImportSummary, LiveRecordsBody } from './ingest.schema.ts';
 import { getJob, jobDir, rejectsFile, startJob } from './ingest.jobs.ts';
 import { ImportRejected, importFile } from './ingest.service.ts';
 import { formatOf } from './ingest.readers.ts';
@@ -30,7 +30,7 @@ export async function ingestRoutes(app: App, { db }: RouteDeps) {
         summary: 'Upload a service-data file (CSV, XLSX, JSON Lines; multipart field "file"); imported in the background',
         querystring: ImportQuery,
         consumes: ['multipart/form-data'],
-        response: { 202: z.object({ jobId: z.string() }), ...errors },
+        response: { 202: ImportStarted, ...errors },
       },
     },
     async (req, reply) => {

@@ -75,3 +75,6 @@ export const LiveRecordsBody = z.object({
   records: z.array(z.record(z.string(), z.unknown())).min(1).max(10_000),
   tz: z.string().optional(),
 });
+
+/** The answer to an upload: the background job to poll. */
+export const ImportStarted = z.object({ jobId: z.string() });

@@ -386,6 +386,29 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     });
     progress('done');
     return summary!;
+  } catch (e) {
+    // A rejected file changed nothing, but it belongs in the import history with its reasons.
+    if (e instanceof ImportRejected) {
+      await db.kysely
+        .insertInto('import_runs')
+        .values({
+          id: newId(),
+          file,
+          type: opts.type ?? null,
+          format: opts.preset ? `preset:${opts.preset.preset.name}` : (opts.format ?? formatOf(file)),
+          actor_id: opts.actor?.id ?? null,
+          started_at: new Date(started).toISOString(),
+          finished_at: nowIso(),
+          status: 'rejected',
+          total_bytes: totalBytes,
+          rows: counts.rows,
+          rejected: counts.rejected,
+          message: e.message,
+          details: JSON.stringify(e.problems),
+        })
+        .execute();
+    }
+    throw e;
   } finally {
     if (rejects !== null) fs.closeSync(rejects);
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });

@@ -5,7 +5,9 @@ import { ApiError } from '../auth/auth.schema.ts';
 import { IdParams } from '../org/org.schema.ts';
 import {
   ConversationDetail,
+  KpiDataRange,
   KpiDefinitions,
+  MetricSettingsSaved,
   KpiQuery,
   KpiResult,
   MetricSettingsSchema,
@@ -53,7 +55,7 @@ export async function kpiRoutes(app: App, { db }: RouteDeps) {
 
   app.get(
     '/api/kpi/range',
-    { schema: { tags, summary: 'First and last day with KPI data', response: { 200: z.object({ first: z.string().nullable(), last: z.string().nullable() }), 401: ApiError, 403: ApiError } } },
+    { schema: { tags, summary: 'First and last day with KPI data', response: { 200: KpiDataRange, 401: ApiError, 403: ApiError } } },
     async (req) => {
       requirePermission(req, 'kpi.read');
       return dataRange(k);
@@ -94,7 +96,7 @@ export async function kpiRoutes(app: App, { db }: RouteDeps) {
         tags,
         summary: 'Change metric settings; every fact and KPI is recomputed',
         body: MetricSettingsSchema.partial(),
-        response: { 200: MetricSettingsSchema.extend({ recomputed: z.object({ conversations: z.number(), days: z.number() }) }), ...errors },
+        response: { 200: MetricSettingsSaved, ...errors },
       },
     },
     async (req) => {

@@ -154,3 +154,11 @@ export const ConversationDetail = z.object({
   rounds: z.array(RoundOut),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
+
+/** First and last day with KPI data (for the console's default period and empty states). */
+export const KpiDataRange = z.object({ first: z.string().nullable(), last: z.string().nullable() });
+
+/** The answer of PUT /api/kpi/settings: the settings and what was recomputed under them. */
+export const MetricSettingsSaved = MetricSettingsSchema.extend({
+  recomputed: z.object({ conversations: z.number(), days: z.number() }),
+});

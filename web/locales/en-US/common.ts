@@ -21,6 +21,7 @@ const en: typeof zh = {
   'common.empty': 'No data',
   'common.notVisible': '(outside your visibility)',
   'common.view': 'View',
+  'common.back': 'Back',
   'error.forbidden.title': 'Access denied',
   'error.forbidden.desc': 'Your role or scope does not allow you to see this page.',
   'error.notFound.title': 'Page not found',

@@ -30,5 +30,35 @@ const enums: EnumLabels = {
     level_changed: 'Level changed',
     role_changed: 'Role changed',
   },
+  breakdown: {
+    agent: 'By agent',
+    group: 'By group',
+    shop: 'By shop',
+    channel: 'By channel',
+    all: 'Overall',
+    day: 'By day',
+  },
+  breakdownHead: { agent: 'Agent', group: 'Group', shop: 'Shop', channel: 'Channel', all: 'Scope', day: 'Day' },
+  period: { all: 'Whole period', day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' },
+  orderCrediting: {
+    last_served_before_order: 'The last agent to serve before the order',
+    first_served_that_day: 'The first agent to serve that day',
+  },
+  category: { consult: 'Inquiry', presale: 'Pre-sales', complaint: 'Complaint', after_sales: 'After-sales' },
+  roundFilter: {
+    counted: 'Counted',
+    first: 'First rounds',
+    slow: 'Slow',
+    unanswered: 'Unanswered',
+    not_counted: 'Not counted',
+    all: 'All',
+  },
+  recordType: {
+    messages: 'Chat messages',
+    conversations: 'Conversation attributes',
+    ratings: 'Ratings',
+    orders: 'Orders',
+  },
+  importStatus: { running: 'Running', done: 'Done', rejected: 'Rejected', failed: 'Failed' },
 };
 export default enums;

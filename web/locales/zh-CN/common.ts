@@ -20,6 +20,7 @@ export default {
   'common.empty': '暂无数据',
   'common.notVisible': '（不在你的可见范围）',
   'common.view': '查看',
+  'common.back': '返回',
   'error.forbidden.title': '无权访问',
   'error.forbidden.desc': '你的角色或可见范围不允许查看此页面。',
   'error.notFound.title': '页面不存在',

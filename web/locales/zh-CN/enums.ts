@@ -18,5 +18,23 @@ const enums: EnumLabels = {
     level_changed: '级别变更',
     role_changed: '角色变更',
   },
+  breakdown: { agent: '按专员', group: '按小组', shop: '按店铺', channel: '按渠道', all: '全部', day: '按天' },
+  breakdownHead: { agent: '专员', group: '小组', shop: '店铺', channel: '渠道', all: '范围', day: '日期' },
+  period: { all: '不分期', day: '按日', week: '按周', month: '按月', quarter: '按季度' },
+  orderCrediting: {
+    last_served_before_order: '下单前最后一位接待的客服',
+    first_served_that_day: '当天第一位接待的客服',
+  },
+  category: { consult: '咨询', presale: '售前', complaint: '投诉', after_sales: '售后' },
+  roundFilter: {
+    counted: '计入的轮次',
+    first: '首轮',
+    slow: '慢响应',
+    unanswered: '未回复',
+    not_counted: '不计入',
+    all: '全部',
+  },
+  recordType: { messages: '聊天消息', conversations: '会话属性', ratings: '评价', orders: '订单' },
+  importStatus: { running: '进行中', done: '完成', rejected: '被拒绝', failed: '失败' },
 };
 export default enums;

@@ -4,10 +4,13 @@ import org from './org.ts';
 import people from './people.ts';
 import system from './system.ts';
 import account from './account.ts';
+import kpi from './kpi.ts';
+import ingest from './ingest.ts';
+import metrics from './metrics.ts';
 import enums from './enums.ts';
 
 /** 简体中文 — the default language and the source of every message key. */
 export default {
-  messages: { ...common, ...menu, ...org, ...people, ...system, ...account },
+  messages: { ...common, ...menu, ...org, ...people, ...system, ...account, ...kpi, ...ingest, ...metrics },
   enums,
 };

@@ -1,6 +1,13 @@
 /** Menu and breadcrumb labels; each key is a route name in web/routes.ts. */
 export default {
   'menu.dashboard': '首页',
+  'menu.kpi': '绩效数据',
+  'menu.kpi.explorer': '指标分析',
+  'menu.kpi.mine': '我的指标',
+  'menu.kpi.rounds': '响应明细',
+  'menu.kpi.conversation': '会话详情',
+  'menu.data': '数据',
+  'menu.data.import': '数据导入',
   'menu.org': '组织',
   'menu.org.departments': '部门',
   'menu.org.groups': '小组',
@@ -12,5 +19,6 @@ export default {
   'menu.system': '系统',
   'menu.system.audit': '审计日志',
   'menu.system.settings': '设置',
+  'menu.system.metrics': '指标设置',
   'menu.account.profile': '我的档案',
 };
