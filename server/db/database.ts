@@ -7,6 +7,7 @@ import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_service_data.ts';
 import * as m0003 from './migrations/0003_facts.ts';
+import * as m0004 from './migrations/0004_kpi_monthly.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -81,6 +82,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_service_data': m0002,
   '0003_facts': m0003,
+  '0004_kpi_monthly': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -221,6 +221,14 @@ export interface KpiDailyTable {
   counters: string;
 }
 
+export interface KpiMonthlyTable {
+  dimension: string;
+  key: string;
+  /** first day of the month, YYYY-MM-01 */
+  month: string;
+  counters: string;
+}
+
 export interface Database {
   departments: DepartmentTable;
   groups: GroupTable;
@@ -245,6 +253,7 @@ export interface Database {
   fact_ratings: FactByConversationTable;
   fact_sales: FactSalesTable;
   kpi_daily: KpiDailyTable;
+  kpi_monthly: KpiMonthlyTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

@@ -160,6 +160,15 @@ for (const dialect of DIALECTS) {
       expect(kpi.rows[0]).toMatchObject({ credited_orders: 1, sales_amount: 19900, avg_order_value: 19900 });
     });
 
+    it('gives the same figures from monthly counters as from daily ones', async (ctx) => {
+      if (!db) return ctx.skip();
+      const q = { by: 'agent' as const, period: 'all' as const, format: 'json' as const };
+      const whole = await queryKpis(db.kysely, null, { ...q, from: '2026-11-01', to: '2026-11-30' }); // one monthly row per agent
+      const days = await queryKpis(db.kysely, null, { ...q, from: '2026-11-02', to: '2026-11-30' }); // daily rows (no data on 11-01)
+      expect(whole.rows.length).toBeGreaterThan(0);
+      expect(whole.rows).toEqual(days.rows);
+    });
+
     it('refuses to change an immutable message', async (ctx) => {
       if (!db) return ctx.skip();
       const changed = CONVERSATION.map((l) => l.replace('请问有M码吗', '请问有L码吗'));

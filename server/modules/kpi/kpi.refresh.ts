@@ -18,6 +18,8 @@ import {
   type ConversationAttributes,
   type AgentDayFact,
   type OrderRecord,
+  type KpiCounters,
+  mergeKpiCounters,
 } from '../../../domain/metrics/index.ts';
 import type { Db } from '../../db/database.ts';
 import type { Conn } from '../../db/types.ts';
@@ -290,7 +292,27 @@ export async function rebuildDays(conn: Conn, days: Iterable<string>, agentGroup
     for (let i = 0; i < rows.length; i += 500) await conn.insertInto('kpi_daily').values(rows.slice(i, i + 500)).execute();
     n++;
   }
+  await rebuildMonths(conn, new Set([...days].map((d) => `${d.slice(0, 7)}-01`)));
   return n;
+}
+
+/** Sums the daily counters of the given months (YYYY-MM-01) into kpi_monthly. */
+async function rebuildMonths(conn: Conn, months: Set<string>): Promise<void> {
+  for (const month of [...months].sort()) {
+    const last = `${month.slice(0, 7)}-31`;
+    await conn.deleteFrom('kpi_monthly').where('month', '=', month).execute();
+    const daily = await conn.selectFrom('kpi_daily').select(['dimension', 'key', 'counters']).where('day', '>=', month).where('day', '<=', last).execute();
+    const groups = new Map<string, { dimension: string; key: string; parts: KpiCounters[] }>();
+    for (const r of daily) {
+      const id = `${r.dimension}\u0000${r.key}`;
+      const g = groups.get(id);
+      const counters = JSON.parse(r.counters) as KpiCounters;
+      if (g) g.parts.push(counters);
+      else groups.set(id, { dimension: r.dimension, key: r.key, parts: [counters] });
+    }
+    const rows = [...groups.values()].map((g) => ({ dimension: g.dimension, key: g.key, month, counters: JSON.stringify(mergeKpiCounters(g.parts)) }));
+    for (let i = 0; i < rows.length; i += 500) await conn.insertInto('kpi_monthly').values(rows.slice(i, i + 500)).execute();
+  }
 }
 
 /** Current agent → group membership. */

@@ -81,14 +81,24 @@ export async function queryKpis(conn: Conn, actor: Actor | null, q: KpiQuery): P
   if (q.shopId && dimension === 'shop') narrow((k) => k === q.shopId);
   if (q.channel && dimension === 'channel') narrow((k) => k === q.channel);
 
-  let query = conn.selectFrom('kpi_daily').select(['key', 'day', 'counters']).where('dimension', '=', dimension).where('day', '>=', q.from).where('day', '<=', q.to);
   const keyList = keys ? [...keys] : null;
-  if (keyList && keyList.length <= 500) query = query.where('key', 'in', keyList.length ? keyList : ['\u0000']);
-  const stored = await query.execute();
   const buckets: KpiBucket[] = [];
-  for (const r of stored) {
-    if (keys && !keys.has(r.key)) continue;
-    buckets.push({ dimension, key: r.key, period: 'day', periodKey: r.day, counters: JSON.parse(r.counters) });
+  const add = (key: string, day: string, counters: string) => {
+    if (keys && !keys.has(key)) return;
+    buckets.push({ dimension, key, period: 'day', periodKey: day, counters: JSON.parse(counters) });
+  };
+  // Whole months come from the monthly counters when the buckets are months or coarser;
+  // the days at the edges of the range, and day or week buckets, from the daily ones.
+  const { months, dayRanges } = period === 'day' || period === 'week' ? { months: [], dayRanges: [[q.from, q.to]] } : splitMonths(q.from, q.to);
+  if (months.length) {
+    let mq = conn.selectFrom('kpi_monthly').select(['key', 'month', 'counters']).where('dimension', '=', dimension).where('month', 'in', months);
+    if (keyList && keyList.length <= 500) mq = mq.where('key', 'in', keyList.length ? keyList : ['\u0000']);
+    for (const r of await mq.execute()) add(r.key, r.month, r.counters);
+  }
+  for (const [from, to] of dayRanges) {
+    let dq = conn.selectFrom('kpi_daily').select(['key', 'day', 'counters']).where('dimension', '=', dimension).where('day', '>=', from).where('day', '<=', to);
+    if (keyList && keyList.length <= 500) dq = dq.where('key', 'in', keyList.length ? keyList : ['\u0000']);
+    for (const r of await dq.execute()) add(r.key, r.day, r.counters);
   }
   const asOf = Date.now();
   const rows: KpiRow[] = rollUpKpis(buckets, period, asOf).map((r) => {
@@ -111,6 +121,26 @@ export async function queryKpis(conn: Conn, actor: Actor | null, q: KpiQuery): P
     rows,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Splits [from, to] into the whole calendar months it covers (as YYYY-MM-01) and the day
+ * ranges left at its edges.
+ */
+export function splitMonths(from: string, to: string): { months: string[]; dayRanges: [string, string][] } {
+  const months: string[] = [];
+  const dayRanges: [string, string][] = [];
+  const lastDay = (m: string) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  let cursor = from;
+  while (cursor <= to) {
+    const monthStart = `${cursor.slice(0, 7)}-01`;
+    const monthEnd = lastDay(monthStart);
+    if (cursor === monthStart && monthEnd <= to) months.push(monthStart);
+    else dayRanges.push([cursor, monthEnd < to ? monthEnd : to]);
+    const next = new Date(Date.parse(`${monthEnd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    cursor = next;
+  }
+  return { months, dayRanges };
 }
 
 function nameOf(dimension: Dimension, key: string, dir: Directory): string {
@@ -137,7 +167,7 @@ export function kpiToCsv(rows: readonly KpiRow[]): string {
 /** Recomputes every fact and every day's counters (after a settings change), in one transaction. */
 export async function rebuildAll(db: Db): Promise<{ conversations: number; days: number }> {
   return db.kysely.transaction().execute(async (trx) => {
-    for (const t of ['kpi_daily', 'fact_sales', 'fact_ratings', 'fact_transfers', 'fact_offline', 'fact_agent_days', 'fact_rounds', 'fact_conversations'] as const) {
+    for (const t of ['kpi_monthly', 'kpi_daily', 'fact_sales', 'fact_ratings', 'fact_transfers', 'fact_offline', 'fact_agent_days', 'fact_rounds', 'fact_conversations'] as const) {
       await trx.deleteFrom(t).execute();
     }
     const settings = await getMetricSettings(trx);
