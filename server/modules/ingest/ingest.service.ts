@@ -90,7 +90,7 @@ export class ImportRejected extends Error {
 }
 
 const MAX_PROBLEMS = 100;
-const FACTS_FLUSH = 20_000;
+const FACTS_FLUSH = 10_000;
 
 function agentRef(refs: References, field: string, v: unknown, problems: FieldProblem[]): string | null {
   if (v === null || v === undefined || v === '') return null;
