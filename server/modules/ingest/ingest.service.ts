@@ -272,12 +272,20 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     const progress = (phase: ImportProgress['phase']) =>
       opts.onProgress?.({ rows: counts.rows, bytes: Math.min(bytesRead(), totalBytes), totalBytes, phase });
     const refreshed = { conversations: 0, customers: 0 };
+    /** customers whose sales credit and repeat complaints are refreshed once, at the end */
+    const pendingCustomers = new Set<string>();
     const refreshNow = async (trx: Conn) => {
-      const r = await refreshFacts(db, trx, touched);
+      const r = await refreshFacts(db, trx, touched, undefined, pendingCustomers);
       refreshed.conversations += r.conversations;
-      refreshed.customers += r.customers;
       touched.conversations.clear();
       touched.customers.clear();
+    };
+    const refreshCustomers = async (trx: Conn) => {
+      const ids = [...pendingCustomers];
+      for (let i = 0; i < ids.length; i += FACTS_FLUSH) {
+        const r = await refreshFacts(db, trx, { conversations: new Set(), customers: new Set(ids.slice(i, i + FACTS_FLUSH)), days: touched.days });
+        refreshed.customers += r.customers;
+      }
     };
     if (counts.rejected > 0 && !keepGood) throw new ImportRejected(file, problems);
 
@@ -344,6 +352,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       if (counts.rejected > 0 && !keepGood) throw new ImportRejected(file, problems);
       progress('facts');
       await refreshNow(trx);
+      await refreshCustomers(trx);
       await rebuildDays(trx, touched.days!, await agentGroupMap(trx));
       const nothingChanged = counts.inserted === 0 && counts.updated === 0;
       const type = parts.find((p) => p.type === 'messages')?.type ?? parts[0]?.type ?? 'messages';

@@ -121,12 +121,18 @@ async function daysOf(conn: Conn, table: string, column: string, values: string[
   }
 }
 
-/** Recomputes the facts of touched conversations and customers; returns how many were refreshed. */
-export async function refreshFacts(db: Db, conn: Conn, touched: Touched, settings?: MetricSettings) {
+/**
+ * Recomputes the facts of touched conversations and customers; returns how many were
+ * refreshed. With `deferCustomers`, the customers (given and those of the conversations) are
+ * added to that set instead of being refreshed: a bulk import refreshes each customer's sales
+ * and repeat complaints once at its end rather than at every batch.
+ */
+export async function refreshFacts(db: Db, conn: Conn, touched: Touched, settings?: MetricSettings, deferCustomers?: Set<string>) {
   const s = settings ?? (await getMetricSettings(conn));
   const days = (touched.days ??= new Set());
   const convIds = [...touched.conversations];
-  const customers = new Set(touched.customers);
+  const customers = deferCustomers ?? new Set<string>();
+  for (const c of touched.customers) customers.add(c);
 
   for (let i = 0; i < convIds.length; i += CHUNK) {
     const ids = convIds.slice(i, i + CHUNK);
@@ -192,6 +198,7 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
     }
   }
 
+  if (deferCustomers) return { conversations: convIds.length, customers: 0 };
   const customerIds = [...customers];
   for (let i = 0; i < customerIds.length; i += CHUNK) {
     const ids = customerIds.slice(i, i + CHUNK);
