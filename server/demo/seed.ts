@@ -114,41 +114,63 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoOrga
 }
 
 /**
- * Generates the period's service data into CSV files (streamed day by day) and imports them
- * through the real import pipeline. Attributes, ratings and orders go first so that the
- * messages' import computes every conversation's facts once, with all they depend on.
+ * Generates the period's service data and imports it through the real import pipeline, a
+ * chunk of days at a time: each chunk is its own short transaction, so a server that is
+ * already serving stays responsive and shows the data as it arrives. Within a chunk,
+ * attributes, ratings and orders go first so that the messages' import computes every
+ * conversation's facts once, with all they depend on.
  */
-export async function seedServiceData(db: Db, org: DemoOrganisation, log?: (line: string) => void): Promise<void> {
+export async function seedServiceData(db: Db, org: DemoOrganisation, log?: (line: string) => void, chunkDays = 10): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-demo-'));
-  try {
-    const files = {
-      conversations: { path: path.join(dir, 'conversations.csv'), columns: CONVERSATION_COLUMNS },
-      ratings: { path: path.join(dir, 'ratings.csv'), columns: RATING_COLUMNS },
-      orders: { path: path.join(dir, 'orders.csv'), columns: ORDER_COLUMNS },
-      messages: { path: path.join(dir, 'messages.csv'), columns: MESSAGE_COLUMNS },
-    };
-    const fds = Object.fromEntries(
+  const files = {
+    conversations: { path: path.join(dir, 'conversations.csv'), columns: CONVERSATION_COLUMNS },
+    ratings: { path: path.join(dir, 'ratings.csv'), columns: RATING_COLUMNS },
+    orders: { path: path.join(dir, 'orders.csv'), columns: ORDER_COLUMNS },
+    messages: { path: path.join(dir, 'messages.csv'), columns: MESSAGE_COLUMNS },
+  };
+  let fds: Record<keyof typeof files, number> | null = null;
+  let firstDay = '';
+  let lastDay = '';
+  let n = 0;
+  const open = () =>
+    Object.fromEntries(
       Object.entries(files).map(([k, f]) => {
         const fd = fs.openSync(f.path, 'w');
         fs.writeSync(fd, csvLine(f.columns));
         return [k, fd];
       }),
     ) as Record<keyof typeof files, number>;
+  const flush = async () => {
+    if (!fds) return;
+    for (const fd of Object.values(fds)) fs.closeSync(fd);
+    fds = null;
+    const started = Date.now();
+    let messages = 0;
+    for (const [type, f] of Object.entries(files)) {
+      const s = await importFile(db, { path: f.path, fileName: `demo-${type}.csv` });
+      if (type === 'messages') messages = s.inserted;
+    }
+    log?.(`  ${firstDay} … ${lastDay}: ${messages.toLocaleString('en')} messages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  const write = <R extends object>(fd: number, records: R[], columns: readonly (keyof R & string)[]) => {
+    if (records.length) fs.writeSync(fd, records.map((r) => recordCsvLine(r, columns)).join(''));
+  };
+  try {
     for (const day of generateServiceData(org)) {
-      const write = <R extends object>(fd: number, records: R[], columns: readonly (keyof R & string)[]) => {
-        if (records.length) fs.writeSync(fd, records.map((r) => recordCsvLine(r, columns)).join(''));
-      };
+      if (!fds) {
+        fds = open();
+        firstDay = day.day;
+      }
+      lastDay = day.day;
       write(fds.messages, day.messages, MESSAGE_COLUMNS);
       write(fds.conversations, day.conversations, CONVERSATION_COLUMNS);
       write(fds.ratings, day.ratings, RATING_COLUMNS);
       write(fds.orders, day.orders, ORDER_COLUMNS);
+      if (++n % chunkDays === 0) await flush();
     }
-    for (const fd of Object.values(fds)) fs.closeSync(fd);
-    for (const [type, f] of Object.entries(files)) {
-      const s = await importFile(db, { path: f.path, fileName: `demo-${type}.csv` });
-      log?.(`  ${type}: ${s.inserted.toLocaleString('en')} records in ${(s.ms / 1000).toFixed(1)} s`);
-    }
+    await flush();
   } finally {
+    if (fds) for (const fd of Object.values(fds as Record<string, number>)) fs.closeSync(fd);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
