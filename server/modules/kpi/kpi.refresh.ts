@@ -228,10 +228,13 @@ async function refreshRepeatComplaints(conn: Conn, customerIds: string[], s: Met
   }
 }
 
-/** Recredits the customers' orders and settles their inquiries (as known now). */
+/**
+ * Recredits the customers' orders and settles their inquiries (as known now). Only the days
+ * whose sales facts really changed are marked for the KPI rebuild: a returning customer's
+ * old days are usually untouched, and rebuilding them at every import would grow with history.
+ */
 async function refreshSales(db: Db, conn: Conn, customerIds: string[], s: MetricSettings, days: Set<string>) {
-  await daysOf(conn, 'fact_sales', 'customer_id', customerIds, days);
-  await deleteIn(conn, 'fact_sales', 'customer_id', customerIds);
+  const old = await conn.selectFrom('fact_sales').select(['day', 'data']).where('customer_id', 'in', customerIds).execute();
   const served = (await conn.selectFrom('fact_agent_days').select('data').where('customer_id', 'in', customerIds).execute())
     .map((r) => JSON.parse(r.data) as AgentDayFact)
     .filter((f) => f.served);
@@ -245,14 +248,29 @@ async function refreshSales(db: Db, conn: Conn, customerIds: string[], s: Metric
     refundAmountCents: Number(o.refund_amount_cents),
     refundedAt: o.refunded_at === null ? null : Number(o.refunded_at),
   }));
-  if (served.length === 0 && orders.length === 0) return;
-  const credits = creditOrders(orders, served, s, Date.now());
   const rows: unknown[][] = [];
-  for (const o of credits.orders) rows.push([o.customerId, 'order', o.agentId, o.day, JSON.stringify(o)]);
-  for (const a of credits.assists) rows.push([customerOfOrder(credits.orders, a.orderId), 'assist', a.agentId, a.day, JSON.stringify(a)]);
-  for (const q of credits.inquiries) rows.push([q.customerId, 'inquiry', q.agentId, q.day, JSON.stringify(q)]);
+  if (served.length > 0 || orders.length > 0) {
+    const credits = creditOrders(orders, served, s, Date.now());
+    for (const o of credits.orders) rows.push([o.customerId, 'order', o.agentId, o.day, JSON.stringify(o)]);
+    for (const a of credits.assists) rows.push([customerOfOrder(credits.orders, a.orderId), 'assist', a.agentId, a.day, JSON.stringify(a)]);
+    for (const q of credits.inquiries) rows.push([q.customerId, 'inquiry', q.agentId, q.day, JSON.stringify(q)]);
+  }
+  // compare old and new facts day by day
+  const byDay = new Map<string, string[]>();
+  for (const r of old) (byDay.get(r.day) ?? byDay.set(r.day, []).get(r.day)!).push(`-${r.data}`);
+  for (const r of rows) (byDay.get(r[3] as string) ?? byDay.set(r[3] as string, []).get(r[3] as string)!).push(`+${r[4] as string}`);
+  let changed = false;
+  for (const [day, list] of byDay) {
+    const minus = list.filter((x) => x[0] === '-').map((x) => x.slice(1)).sort();
+    const plus = list.filter((x) => x[0] === '+').map((x) => x.slice(1)).sort();
+    if (minus.length !== plus.length || minus.some((m, i) => m !== plus[i])) {
+      days.add(day);
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  await deleteIn(conn, 'fact_sales', 'customer_id', customerIds);
   await bulkInsert(db, conn, T.sales, rows);
-  for (const r of rows) days.add(r[3] as string);
 }
 
 function customerOfOrder(orders: { orderId: string; customerId: string }[], orderId: string): string {
