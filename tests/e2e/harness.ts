@@ -23,6 +23,8 @@ const DIST_INDEX = path.join(ROOT, 'dist/web/index.html');
 /** Whether Debian's Chromium is installed; the e2e suites are skipped (with a message) without it. */
 export function chromiumAvailable(): boolean {
   if (fs.existsSync(CHROMIUM)) return true;
+  // CI (.ci/run) installs it and sets TEST_REQUIRE_BROWSER=1: there a missing browser is a failure
+  if (process.env.TEST_REQUIRE_BROWSER === '1') throw new Error(`${CHROMIUM} is required (TEST_REQUIRE_BROWSER=1) but missing`);
   console.warn(`[e2e] ${CHROMIUM} not found: skipping the console tests. Install it with: apt-get install -y chromium`);
   return false;
 }
