@@ -6,6 +6,7 @@
  * nothing and says so. Facts for the KPIs are refreshed for what the file touched.
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -275,12 +276,14 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     /** customers whose sales credit and repeat complaints are refreshed once, at the end */
     const pendingCustomers = new Set<string>();
     const refreshNow = async (trx: Conn) => {
+      await analyzeIfPostgres(db, trx);
       const r = await refreshFacts(db, trx, touched, undefined, pendingCustomers);
       refreshed.conversations += r.conversations;
       touched.conversations.clear();
       touched.customers.clear();
     };
     const refreshCustomers = async (trx: Conn) => {
+      await analyzeIfPostgres(db, trx);
       const ids = [...pendingCustomers];
       for (let i = 0; i < ids.length; i += FACTS_FLUSH) {
         const r = await refreshFacts(db, trx, { conversations: new Set(), customers: new Set(ids.slice(i, i + FACTS_FLUSH)), days: touched.days });
@@ -422,6 +425,16 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     if (rejects !== null) fs.closeSync(rejects);
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * PostgreSQL plans from table statistics, and tables filled inside this one long transaction
+ * look empty to it (autovacuum cannot see uncommitted rows), so lookups by customer or
+ * conversation would scan whole tables. ANALYZE inside the transaction samples what it sees.
+ */
+async function analyzeIfPostgres(db: Db, trx: Conn) {
+  if (db.dialect !== 'postgres') return;
+  await sql`analyze messages, fact_conversations, fact_agent_days, fact_sales, fact_ratings, fact_rounds, orders`.execute(trx);
 }
 
 function noteTouched(type: RecordType, row: unknown[], t: Touched) {
