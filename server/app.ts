@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { ingestRoutes } from './modules/ingest/ingest.routes.ts';
+import { appraisalRoutes } from './modules/appraisal/appraisal.routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await settingsRoutes(api as unknown as App, deps);
     await kpiRoutes(api as unknown as App, deps);
     await ingestRoutes(api as unknown as App, deps);
+    await appraisalRoutes(api as unknown as App, deps);
     api.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.db.dialect }));
   });
 

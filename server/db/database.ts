@@ -8,6 +8,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_service_data.ts';
 import * as m0003 from './migrations/0003_facts.ts';
 import * as m0004 from './migrations/0004_kpi_monthly.ts';
+import * as m0005 from './migrations/0005_appraisal.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -83,6 +84,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_service_data': m0002,
   '0003_facts': m0003,
   '0004_kpi_monthly': m0004,
+  '0005_appraisal': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

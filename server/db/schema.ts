@@ -229,6 +229,93 @@ export interface KpiMonthlyTable {
   counters: string;
 }
 
+/** One frozen version of an appraisal scheme (the domain's Scheme as JSON); never updated. */
+export interface AppraisalSchemeTable {
+  id: string;
+  version: number;
+  /** display name, zh */
+  name: string;
+  json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface AppraisalCycleTable {
+  id: string;
+  name: string;
+  /** monthly | quarterly */
+  kind: string;
+  period_from: string;
+  period_to: string;
+  /** { departmentIds: string[], groupIds: string[] } as JSON */
+  scope: string;
+  scheme_id: string;
+  scheme_version: number;
+  /** draft | collecting | reviewing | calibration | finalised */
+  state: string;
+  /** grade bands and bonus settings frozen at creation, JSON */
+  options: string;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+export interface AppraisalResultTable {
+  cycle_id: string;
+  person_id: string;
+  group_id: string | null;
+  department_id: string | null;
+  /** computed total × 100 */
+  total_hundredths: number | null;
+  grade: string | null;
+  /** calibrated (or computed) total × 100 */
+  final_total_hundredths: number | null;
+  final_grade: string | null;
+  rank: number | null;
+  rank_of: Generated<number>;
+  /** the domain's AppraisalResult plus the inputs it was computed from, JSON */
+  snapshot: string;
+  calibration_reason: string | null;
+  calibrated_by: string | null;
+  calibrated_at: string | null;
+  /** the domain's AgentBonus (integer cents), JSON */
+  bonus: string | null;
+  bonus_cents: number | null;
+  /** consequence proposals, JSON array */
+  proposals: Generated<string>;
+  acknowledged_at: string | null;
+  /** { reason, at, answer, answeredBy, answeredAt } JSON */
+  appeal: string | null;
+  appeal_open: Generated<number>;
+  computed_at: string;
+}
+
+export interface AppraisalReviewTable {
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  /** self | supervisor | peer360 | manual */
+  kind: string;
+  reviewer_id: string;
+  /** indicator id of a manual value; '' for review forms */
+  item_id: Generated<string>;
+  value: number;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface RedlineViolationTable {
+  id: string;
+  person_id: string;
+  cycle_id: string | null;
+  on_date: string;
+  /** rude_to_customer | data_leak | unauthorised_promise */
+  kind: string;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   departments: DepartmentTable;
   groups: GroupTable;
@@ -254,6 +341,11 @@ export interface Database {
   fact_sales: FactSalesTable;
   kpi_daily: KpiDailyTable;
   kpi_monthly: KpiMonthlyTable;
+  appraisal_schemes: AppraisalSchemeTable;
+  appraisal_cycles: AppraisalCycleTable;
+  appraisal_results: AppraisalResultTable;
+  appraisal_reviews: AppraisalReviewTable;
+  redline_violations: RedlineViolationTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

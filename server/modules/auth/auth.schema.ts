@@ -22,6 +22,16 @@ export const PERMISSIONS = [
   'kpi.read',
   'kpi.settings',
   'import.write',
+  /** see appraisal cycles, schemes and the results in one's scope */
+  'appraisal.read',
+  /** write schemes, open cycles and move them between states */
+  'appraisal.manage',
+  /** supervisor reviews and hand-entered appraisal values for people in one's scope */
+  'appraisal.review',
+  /** calibrate scores, answer appeals, record red lines in one's scope */
+  'appraisal.calibrate',
+  /** bonus amounts of everyone and the payroll export */
+  'pay.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

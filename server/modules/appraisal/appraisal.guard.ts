@@ -1,0 +1,54 @@
+/** The checks every appraisal write shares: permission, the cycle's state (via the domain) and scope placement. */
+import type { Actor, Placement } from '../../../domain/access.ts';
+import {
+  assertCanWrite,
+  CalibrationError,
+  CycleLockedError,
+  CycleStateError,
+  type CycleState,
+  type CycleWrite,
+} from '../../../domain/appraisal/index.ts';
+import type { Role } from '../../../domain/org.ts';
+import type { Conn } from '../../db/types.ts';
+import { HttpError, notFound } from '../../lib/errors.ts';
+import { permissionsOf } from '../auth/auth.service.ts';
+import type { Permission } from '../auth/auth.schema.ts';
+import * as repo from './appraisal.repository.ts';
+
+/** Whether the actor's role carries the permission. */
+export const can = (actor: Actor, p: Permission) => permissionsOf(actor.role as Role).includes(p);
+
+/** Runs a domain check and turns its typed errors into API errors (409 cycle_locked, 409 not_ready…). */
+export function guard<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof CycleLockedError) throw new HttpError(409, 'cycle_locked', e.message);
+    if (e instanceof CycleStateError) {
+      throw new HttpError(
+        409,
+        e.code,
+        e.message,
+        e.missing.length ? e.missing.map((m) => ({ field: m.code, message: `${m.zh} / ${m.en}` })) : undefined,
+      );
+    }
+    if (e instanceof CalibrationError)
+      throw new HttpError(e.code === 'provisional' || e.code === 'nothing_to_calibrate' ? 409 : 400, e.code, e.message);
+    throw e;
+  }
+}
+
+/** Refuses a write the cycle's state does not allow (409 cycle_locked once finalised). */
+export const writable = (state: string, write: CycleWrite) => guard(() => assertCanWrite(state as CycleState, write));
+export async function cycleOrThrow(conn: Conn, id: string): Promise<repo.CycleRow> {
+  const c = await repo.findCycle(conn, id);
+  if (!c) throw notFound('appraisal cycle');
+  return c;
+}
+
+/** A person row as the access policy places it. */
+export const placementOf = (p: { id: string; group_id: string | null; department_id: string | null }): Placement => ({
+  personId: p.id,
+  groupId: p.group_id,
+  departmentId: p.department_id,
+});
