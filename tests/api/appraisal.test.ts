@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/databases.ts';
-import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
+import { buildMessageRecord, buildSmallOrg, type SmallOrg } from '../support/factories.ts';
 import { clientFor, startServer, type Client, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
@@ -12,17 +12,7 @@ let cycleId: string;
 let manager: Client;
 let supervisor: Client;
 
-const msg = (id: string, conv: string, sender: string, agent: string, at: string) => ({
-  conversation_id: conv,
-  message_id: id,
-  shop_id: '云裳旗舰店',
-  channel: 'chat',
-  customer_id: `cust-${conv}`,
-  sender,
-  agent_id: agent,
-  sent_at: `2026-11-11T${at}+08:00`,
-  text: sender === 'customer' ? '在吗' : '在的亲',
-});
+const msg = buildMessageRecord;
 
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> });
 const results = (id: string) => `/api/appraisal/cycles/${cycleId}/results/${id}`;

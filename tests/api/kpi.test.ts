@@ -1,25 +1,14 @@
 /** KPI and import routes through the real HTTP server: scope per role, live records, chat content. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/databases.ts';
-import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
+import { buildMessageRecord, buildSmallOrg, type SmallOrg } from '../support/factories.ts';
 import { clientFor, startServer, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
 let server: TestServer;
 let org: SmallOrg;
 
-const msg = (id: string, conv: string, sender: string, agent: string, at: string, text: string, extra: Record<string, string> = {}) => ({
-  conversation_id: conv,
-  message_id: id,
-  shop_id: '云裳旗舰店',
-  channel: 'chat',
-  customer_id: `cust-${conv}`,
-  sender,
-  agent_id: agent,
-  sent_at: `2026-11-11T${at}+08:00`,
-  text,
-  ...extra,
-});
+const msg = buildMessageRecord;
 
 beforeAll(async () => {
   db = (await createTestDb('sqlite'))!;

@@ -87,3 +87,22 @@ export async function buildSmallOrg(db: Db): Promise<SmallOrg> {
   await add('agentOther', 'agent', ids.departments.other, ids.groups.otherDept);
   return { ...ids, people };
 }
+
+/**
+ * A canonical message record (snake_case, as the live import endpoint takes it) in the small
+ * org's 云裳旗舰店 on 2026-11-11 (+08:00); `at` is HH:MM:SS.
+ */
+export function buildMessageRecord(id: string, conv: string, sender: string, agent: string, at: string, text?: string, extra: Record<string, string> = {}) {
+  return {
+    conversation_id: conv,
+    message_id: id,
+    shop_id: '云裳旗舰店',
+    channel: 'chat',
+    customer_id: `cust-${conv}`,
+    sender,
+    agent_id: agent,
+    sent_at: `2026-11-11T${at}+08:00`,
+    text: text ?? (sender === 'customer' ? '在吗' : '在的亲'),
+    ...extra,
+  };
+}
