@@ -12,7 +12,7 @@ const pkgs = lock.packages;
 for (const name of missing) {
   // find the spec from any parent's optionalDependencies
   let spec = null;
-  for (const [k, v] of Object.entries(pkgs)) if (v.optionalDependencies?.[name]) { spec = v.optionalDependencies[name]; break; }
+  for (const v of Object.values(pkgs)) if (v.optionalDependencies?.[name]) { spec = v.optionalDependencies[name]; break; }
   if (!spec) { console.error('no spec for', name); continue; }
   let i;
   try {
@@ -25,7 +25,6 @@ for (const name of missing) {
     i = { version: spec.replace(/^[\^~]/, ''), os: [os], cpu: [cpu] };
   }
   const entry = { version: i.version, integrity: i['dist.integrity'], optional: true };
-  if (lock.packages['node_modules/vite']?.dev || false) {}
   for (const f of ['cpu', 'libc', 'os']) if (i[f]) entry[f] = i[f];
   if (i.license) entry.license = i.license;
   if (i.engines) entry.engines = i.engines;
