@@ -11,10 +11,6 @@
  * 3. Times the month's KPI query by agent (median of 5).
  * 4. Computes first-response and average-response per agent with DuckDB SQL over the same
  *    messages.csv and compares time and figures.
- *
- * `npm run bench:kpi` caps the V8 heap at 384 MB: an import whose memory grew with the file
- * would fail under the cap, so finishing under it shows memory is bounded (without a cap V8
- * simply collects lazily and the RSS reads higher).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
