@@ -356,7 +356,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       progress('facts');
       await refreshNow(trx);
       await refreshCustomers(trx);
-      await rebuildDays(trx, touched.days!, await agentGroupMap(trx));
+      await rebuildDays(db, trx, touched.days!, await agentGroupMap(trx));
       const nothingChanged = counts.inserted === 0 && counts.updated === 0;
       const type = parts.find((p) => p.type === 'messages')?.type ?? parts[0]?.type ?? 'messages';
       summary = {

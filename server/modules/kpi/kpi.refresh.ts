@@ -277,36 +277,45 @@ function customerOfOrder(orders: { orderId: string; customerId: string }[], orde
   return orders.find((o) => o.orderId === orderId)?.customerId ?? '';
 }
 
-/** Loads every fact of one day, as the domain aggregator takes them. */
-export async function factsOfDay(conn: Conn, day: string): Promise<KpiFacts> {
-  const parse = <T>(rows: { data: string }[]) => rows.map((r) => JSON.parse(r.data) as T);
-  const [conversations, rounds, agentDays, offline, ratings, sales] = await Promise.all([
-    conn.selectFrom('fact_conversations').select(['data', 'repeat_complaint']).where('day', '=', day).execute(),
-    conn.selectFrom('fact_rounds').select('data').where('day', '=', day).execute(),
-    conn.selectFrom('fact_agent_days').select('data').where('day', '=', day).execute(),
-    conn.selectFrom('fact_offline').select('data').where('day', '=', day).execute(),
-    conn.selectFrom('fact_ratings').select('data').where('day', '=', day).execute(),
-    conn.selectFrom('fact_sales').select(['kind', 'data']).where('day', '=', day).execute(),
-  ]);
-  return {
-    conversations: conversations.map((r) => ({ ...(JSON.parse(r.data) as ConversationFact), repeatComplaint: Number(r.repeat_complaint) === 1 })),
-    rounds: parse(rounds),
-    agentDays: parse(agentDays),
-    offline: parse(offline),
-    ratings: parse(ratings),
-    orders: parse(sales.filter((r) => r.kind === 'order')),
-    assists: parse(sales.filter((r) => r.kind === 'assist')),
-    inquiries: parse(sales.filter((r) => r.kind === 'inquiry')),
+/**
+ * Every fact of one day, as the domain aggregator takes them. On SQLite the rows stream and
+ * are parsed one by one, so a busy day (双11) never holds its raw rows and its parsed facts in
+ * memory at the same time.
+ */
+export async function factsOfDay(db: Db, conn: Conn, day: string): Promise<KpiFacts> {
+  async function* rows<R>(query: { execute(): Promise<R[]>; stream(): AsyncIterableIterator<R> }): AsyncGenerator<R> {
+    if (db.dialect === 'sqlite') yield* query.stream();
+    else yield* await query.execute();
+  }
+  const collect = async <T>(query: { execute(): Promise<{ data: string }[]>; stream(): AsyncIterableIterator<{ data: string }> }) => {
+    const out: T[] = [];
+    for await (const r of rows(query)) out.push(JSON.parse(r.data) as T);
+    return out;
   };
+  const conversations: ConversationFact[] = [];
+  for await (const r of rows(conn.selectFrom('fact_conversations').select(['data', 'repeat_complaint']).where('day', '=', day))) {
+    conversations.push({ ...(JSON.parse(r.data) as ConversationFact), repeatComplaint: Number(r.repeat_complaint) === 1 });
+  }
+  const facts: KpiFacts = {
+    conversations,
+    rounds: await collect(conn.selectFrom('fact_rounds').select('data').where('day', '=', day)),
+    agentDays: await collect(conn.selectFrom('fact_agent_days').select('data').where('day', '=', day)),
+    offline: await collect(conn.selectFrom('fact_offline').select('data').where('day', '=', day)),
+    ratings: await collect(conn.selectFrom('fact_ratings').select('data').where('day', '=', day)),
+    orders: await collect(conn.selectFrom('fact_sales').select('data').where('day', '=', day).where('kind', '=', 'order')),
+    assists: await collect(conn.selectFrom('fact_sales').select('data').where('day', '=', day).where('kind', '=', 'assist')),
+    inquiries: await collect(conn.selectFrom('fact_sales').select('data').where('day', '=', day).where('kind', '=', 'inquiry')),
+  };
+  return facts;
 }
 
 const STORED_DIMENSIONS = ['agent', 'group', 'shop', 'channel', 'all'] as const;
 
 /** Recomputes the KPI counters of the given days for every dimension (group = current membership). */
-export async function rebuildDays(conn: Conn, days: Iterable<string>, agentGroups: ReadonlyMap<string, string>): Promise<number> {
+export async function rebuildDays(db: Db, conn: Conn, days: Iterable<string>, agentGroups: ReadonlyMap<string, string>): Promise<number> {
   let n = 0;
   for (const day of [...days].sort()) {
-    const facts = await factsOfDay(conn, day);
+    const facts = await factsOfDay(db, conn, day);
     await conn.deleteFrom('kpi_daily').where('day', '=', day).execute();
     const rows: { dimension: string; key: string; day: string; counters: string }[] = [];
     for (const by of STORED_DIMENSIONS) {

@@ -185,7 +185,7 @@ export async function rebuildAll(db: Db): Promise<{ conversations: number; days:
     for (let i = 0; i < orderCustomers.length; i += 5000) {
       await refreshFacts(db, trx, { conversations: new Set(), customers: new Set(orderCustomers.slice(i, i + 5000)), days }, settings);
     }
-    const n = await rebuildDays(trx, days, await agentGroupMap(trx));
+    const n = await rebuildDays(db, trx, days, await agentGroupMap(trx));
     return { conversations, days: n };
   });
 }
