@@ -1,6 +1,6 @@
 /**
  * First-start demo organisation: the deterministic generator's departments, groups, shops,
- * channels and roster, written through the same code path as a roster import (so history
+ * channels and roster, the roster written by the roster import itself (so history
  * and audit entries are real). Every demo account's password is DEMO_PASSWORD.
  */
 import fs from 'node:fs';
@@ -15,15 +15,15 @@ import {
   RATING_COLUMNS,
   csvLine,
   recordCsvLine,
+  rosterCsv,
 } from '../../domain/demo/records.ts';
 import { importFile } from '../modules/ingest/ingest.service.ts';
 import type { Db } from '../db/database.ts';
 import type { Conn } from '../db/types.ts';
 import { hashPassword } from '../lib/password.ts';
-import { newId } from '../lib/ids.ts';
 import { nowIso, todayIn } from '../lib/dates.ts';
 import { SYSTEM } from '../modules/audit/audit.service.ts';
-import { applyState, type PersonState } from '../modules/people/people.service.ts';
+import { importRoster } from '../modules/people/roster.import.ts';
 
 export const DEMO_PASSWORD = 'helmsman123';
 
@@ -80,35 +80,11 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoOrga
     for (const s of org.shops) await trx.insertInto('shops').values({ id: s.id, name: s.name, platform: s.platform, created_at: now }).execute();
     for (const c of org.channels) await trx.insertInto('channels').values({ id: c.id, name: c.name, kind: c.kind, created_at: now }).execute();
 
-    const idOf = new Map(org.people.map((p) => [p.login, newId()]));
-    const written = new Set<string>();
-    const byLogin = new Map(org.people.map((p) => [p.login, p]));
-    const write = async (login: string): Promise<void> => {
-      if (written.has(login)) return;
-      written.add(login);
-      const p = byLogin.get(login)!;
-      for (const dep of [p.leadLogin, p.mentorLogin]) if (dep && byLogin.has(dep)) await write(dep);
-      const state: PersonState = {
-        login: p.login,
-        name: p.name,
-        email: p.email ?? null,
-        phone: p.phone ?? null,
-        role: p.role,
-        level: p.level,
-        star: p.star ?? null,
-        departmentId: p.departmentId ?? null,
-        groupId: p.groupId ?? null,
-        leadId: p.leadLogin ? (idOf.get(p.leadLogin) ?? null) : null,
-        mentorId: p.mentorLogin ? (idOf.get(p.mentorLogin) ?? null) : null,
-        shopIds: p.shopIds,
-        hireDate: p.hireDate,
-        status: p.status,
-        statusSince: p.statusDate ?? p.hireDate,
-      };
-      await applyState(trx, SYSTEM, undefined, state, { effectiveDate: p.hireDate, passwordHash, id: idOf.get(login) });
-    };
-    for (const p of org.people) await write(p.login);
   });
+  // People go through the roster import itself (the generator writes the documented roster
+  // CSV), so the demo exercises the path users take; then every demo account gets the hash.
+  await importRoster(db.kysely, SYSTEM, 'demo-roster.csv', Buffer.from(rosterCsv(org)));
+  await db.kysely.updateTable('people').set({ password_hash: passwordHash }).execute();
   if (opts.serviceData !== false) await seedServiceData(db, org, opts.log);
   return org;
 }
