@@ -3,8 +3,7 @@
  * → conversation, synthesised messages and rating; see tickets.ts for the rules and
  * docs/import-format.md for the table.
  */
-import { assertPresetOptions, type Preset } from './preset.ts';
-import { checkTicketHeader, headerKeys, mapTickets, type TicketVendor } from './tickets.ts';
+import { ticketPreset, type TicketVendor } from './tickets.ts';
 
 /**
  * Satisfaction rating → CSAT. Freshdesk's default survey is three-point (Awesome / Just Okay /
@@ -64,20 +63,9 @@ export const FRESHDESK: TicketVendor = {
   satisfaction: (v) => FRESHDESK_SATISFACTION[v.replace(/\s+/g, ' ').trim()],
 };
 
-export const freshdesk: Preset = {
-  name: 'freshdesk',
-  description: 'Freshdesk ticket export (CSV/XLSX): conversations, synthesised messages, ratings',
-  input: 'rows',
-  outputType: 'mixed',
-  outputTypes: ['messages', 'conversations', 'ratings'],
-  options: { shop: 'required', agentMap: 'optional', tz: 'optional' },
-  detect(_fileName, firstLine) {
-    const h = headerKeys(firstLine);
-    return h.has('ticket id') && h.has('created time');
-  },
-  checkHeader: (header) => checkTicketHeader(FRESHDESK.columns, header),
-  async *map(source, opts) {
-    assertPresetOptions(freshdesk, opts);
-    yield* mapTickets(FRESHDESK, source, opts);
-  },
-};
+export const freshdesk = ticketPreset(
+  'freshdesk',
+  'Freshdesk ticket export (CSV/XLSX): conversations, synthesised messages, ratings',
+  FRESHDESK,
+  (h) => h.has('ticket id') && h.has('created time'),
+);

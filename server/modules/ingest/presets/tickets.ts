@@ -14,7 +14,15 @@ import { parse } from 'csv-parse/sync';
 import type { ChannelKind } from '../../../../domain/org.ts';
 import type { FieldProblem } from '../ingest.formats.ts';
 import { agentLogin, categoryOf, fieldKey, hashId, iso, SourceFields, sourceTime } from './fields.ts';
-import type { PresetInput, PresetOptions, PresetOutput, PresetRecord } from './preset.ts';
+import {
+  assertPresetOptions,
+  type Preset,
+  type PresetInput,
+  type PresetName,
+  type PresetOptions,
+  type PresetOutput,
+  type PresetRecord,
+} from './preset.ts';
 
 /** Where one vendor keeps each ticket field: column names, first found wins. */
 export interface TicketColumns {
@@ -229,4 +237,28 @@ export async function* mapTickets(
   for await (const { line, values } of source) {
     yield* mapTicket(vendor, line, new SourceFields(values ?? {}), opts);
   }
+}
+
+/** A ticket-export preset (Zendesk, Freshdesk): everything but the vendor's columns and header test is shared. */
+export function ticketPreset(
+  name: PresetName,
+  description: string,
+  vendor: TicketVendor,
+  detect: (header: Set<string>) => boolean,
+): Preset {
+  const preset: Preset = {
+    name,
+    description,
+    input: 'rows',
+    outputType: 'mixed',
+    outputTypes: ['messages', 'conversations', 'ratings'],
+    options: { shop: 'required', agentMap: 'optional', tz: 'optional' },
+    detect: (_fileName, firstLine) => detect(headerKeys(firstLine)),
+    checkHeader: (header) => checkTicketHeader(vendor.columns, header),
+    async *map(source, opts) {
+      assertPresetOptions(preset, opts);
+      yield* mapTickets(vendor, source, opts);
+    },
+  };
+  return preset;
 }

@@ -3,8 +3,7 @@
  * as XLSX). One row per ticket → conversation, synthesised messages and rating; see
  * tickets.ts for the rules and docs/import-format.md for the table.
  */
-import { assertPresetOptions, type Preset } from './preset.ts';
-import { checkTicketHeader, headerKeys, mapTickets, type TicketVendor } from './tickets.ts';
+import { ticketPreset, type TicketVendor } from './tickets.ts';
 
 /**
  * Satisfaction Score → CSAT: Zendesk asks good/bad, so good → 5 and bad → 1 ("Good with
@@ -43,20 +42,9 @@ export const ZENDESK: TicketVendor = {
   satisfaction: zendeskSatisfaction,
 };
 
-export const zendesk: Preset = {
-  name: 'zendesk',
-  description: 'Zendesk ticket export (CSV/XLSX): conversations, synthesised messages, ratings',
-  input: 'rows',
-  outputType: 'mixed',
-  outputTypes: ['messages', 'conversations', 'ratings'],
-  options: { shop: 'required', agentMap: 'optional', tz: 'optional' },
-  detect(_fileName, firstLine) {
-    const h = headerKeys(firstLine);
-    return h.has('id') && h.has('created at') && (h.has('requester') || h.has('assignee'));
-  },
-  checkHeader: (header) => checkTicketHeader(ZENDESK.columns, header),
-  async *map(source, opts) {
-    assertPresetOptions(zendesk, opts);
-    yield* mapTickets(ZENDESK, source, opts);
-  },
-};
+export const zendesk = ticketPreset(
+  'zendesk',
+  'Zendesk ticket export (CSV/XLSX): conversations, synthesised messages, ratings',
+  ZENDESK,
+  (h) => h.has('id') && h.has('created at') && (h.has('requester') || h.has('assignee')),
+);
