@@ -99,7 +99,8 @@ async function benchDialect(dialect: string, dir: string) {
     for (const type of ['conversations', 'ratings', 'orders', 'messages']) {
       const s = await importFile(db, { path: path.join(dir, `${type}.csv`) });
       results[type] = { rows: s.rows, ms: s.ms };
-      console.log(`  import ${type.padEnd(13)} ${fmt(s.rows).padStart(10)} rows in ${(s.ms / 1000).toFixed(1).padStart(6)} s = ${fmt(s.rows / (s.ms / 1000)).padStart(8)} rows/s`);
+      const ph = Object.entries(s.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ');
+      console.log(`  import ${type.padEnd(13)} ${fmt(s.rows).padStart(10)} rows in ${(s.ms / 1000).toFixed(1).padStart(6)} s = ${fmt(s.rows / (s.ms / 1000)).padStart(8)} rows/s  (${ph} s)`);
     }
     const m = results.messages;
     console.log(`  messages/s (parse + validate + store + facts + daily KPIs): ${fmt(m.rows / (m.ms / 1000))}`);

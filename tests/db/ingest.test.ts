@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
 import { ImportRejected, importFile } from '../../server/modules/ingest/ingest.service.ts';
-import { queryKpis } from '../../server/modules/kpi/kpi.service.ts';
+import { queryKpis, rebuildAll } from '../../server/modules/kpi/kpi.service.ts';
 
 const HEADER = 'conversation_id,message_id,shop_id,channel,customer_id,sender,agent_id,sent_at,text,auto_reply,event,to_agent_id';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-ingest-'));
@@ -196,6 +196,28 @@ for (const dialect of DIALECTS) {
 }
 
 describe('reads during an import (SQLite)', () => {
+  it('computes the same facts from the messages in memory as from the stored ones, however the file is batched', async () => {
+    const db = await createTestDb('sqlite');
+    await buildSmallOrg(db!);
+    try {
+      // cv1 (the worked conversation) interleaved with cv2, so both span batches and mid-import refreshes
+      const cv2 = CONVERSATION.slice(1).map((l) => l.replace(/^cv1,m/, 'cv2,n').replace(',c1,', ',c2,').replace('T10:', 'T11:'));
+      const lines = [HEADER, ...CONVERSATION.slice(1).flatMap((l, i) => [l, cv2[i]])];
+      await importFile(db!, { path: file('interleaved.csv', lines), batchSize: 3, factsFlush: 1 });
+      const q = { by: 'agent' as const, period: 'day' as const, format: 'json' as const, from: '2026-11-11', to: '2026-11-11' };
+      const imported = await queryKpis(db!.kysely, null, q);
+      const rounds = await db!.kysely.selectFrom('fact_rounds').select(['conversation_id', 'seq', 'data']).orderBy('conversation_id').orderBy('seq').execute();
+      await rebuildAll(db!); // recomputes every fact from the stored messages
+      expect((await queryKpis(db!.kysely, null, q)).rows).toEqual(imported.rows);
+      expect(await db!.kysely.selectFrom('fact_rounds').select(['conversation_id', 'seq', 'data']).orderBy('conversation_id').orderBy('seq').execute()).toEqual(rounds);
+      expect(rounds).toHaveLength(8);
+      // agentA1: rounds 20, 100, 600 in each conversation → 240 s average, 20 s first response
+      expect(imported.rows.map((r) => [r.avg_response_s, r.first_response_avg_s, r.unanswered_rounds]).sort()).toEqual([[240, 20, 2], [30, null, 0]].sort());
+    } finally {
+      await db!.dispose();
+    }
+  });
+
   it('answers reads from the read connection while an import holds the writer', async () => {
     const db = (await createTestDb('sqlite'))!;
     try {

@@ -20,6 +20,8 @@ import { checkHeader, COLUMNS, detectType, PARSERS, RECORD_TYPES, type FieldProb
 import { checkPresetOptions, flagOf, openPresetSource, type Preset, type PresetOptions } from './presets/index.ts';
 import { FileFormatError, formatOf, openRows, type FileFormat, type SourceRow } from './ingest.readers.ts';
 import { existing, insertNew, keyOf, sameRow, TABLES, updateRows } from './ingest.repository.ts';
+import { insertReporting } from '../../db/bulk.ts';
+import type { MessageRecord } from '../../../domain/metrics/index.ts';
 import { agentGroupMap, rebuildDays, refreshFacts, type Touched } from '../kpi/kpi.refresh.ts';
 import { loadReferences, type References } from './ingest.references.ts';
 
@@ -38,6 +40,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** rows per batch (tests use small batches) */
   batchSize?: number;
+  /** touched conversations + customers that trigger a facts refresh mid-import (tests use small values) */
+  factsFlush?: number;
   /** read the file through a preset (七鱼, JDDC, Zendesk, Freshdesk) instead of the canonical format */
   preset?: { preset: Preset; options: PresetOptions };
 }
@@ -72,6 +76,15 @@ export interface ImportSummary {
   rejectsPath: string | null;
   factsRefreshed: { conversations: number; customers: number };
   ms: number;
+  /** where the time went (ms): reading + parsing + validating, storing, facts, daily KPI counters */
+  phases: ImportPhases;
+}
+
+export interface ImportPhases {
+  read: number;
+  store: number;
+  facts: number;
+  kpis: number;
 }
 
 /** Thrown when the file is rejected as a whole; carries every problem found (up to a limit). */
@@ -269,27 +282,39 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     const refs = await loadReferences(db.kysely);
     const runId = newId();
     const batchSize = opts.batchSize ?? 5000;
-    const touched: Touched = { conversations: new Set(), customers: new Set(), days: new Set() };
+    const touched: Touched = { conversations: new Set(), customers: new Set(), days: new Set(), fresh: new Map() };
     const progress = (phase: ImportProgress['phase']) =>
       opts.onProgress?.({ rows: counts.rows, bytes: Math.min(bytesRead(), totalBytes), totalBytes, phase });
     const refreshed = { conversations: 0, customers: 0 };
+    const phases: ImportPhases = { read: 0, store: 0, facts: 0, kpis: 0 };
+    const timed = async <T>(phase: keyof ImportPhases, fn: () => Promise<T>): Promise<T> => {
+      const t = performance.now();
+      try {
+        return await fn();
+      } finally {
+        phases[phase] += performance.now() - t;
+      }
+    };
     /** customers whose sales credit and repeat complaints are refreshed once, at the end */
     const pendingCustomers = new Set<string>();
-    const refreshNow = async (trx: Conn) => {
+    const refreshNow = (trx: Conn) =>
+      timed('facts', async () => {
       await analyzeIfPostgres(db, trx);
       const r = await refreshFacts(db, trx, touched, undefined, pendingCustomers);
       refreshed.conversations += r.conversations;
       touched.conversations.clear();
       touched.customers.clear();
-    };
-    const refreshCustomers = async (trx: Conn) => {
+      touched.fresh!.clear();
+    });
+    const refreshCustomers = (trx: Conn) =>
+      timed('facts', async () => {
       await analyzeIfPostgres(db, trx);
       const ids = [...pendingCustomers];
       for (let i = 0; i < ids.length; i += FACTS_FLUSH) {
         const r = await refreshFacts(db, trx, { conversations: new Set(), customers: new Set(ids.slice(i, i + FACTS_FLUSH)), days: touched.days });
         refreshed.customers += r.customers;
       }
-    };
+    });
     if (counts.rejected > 0 && !keepGood) throw new ImportRejected(file, problems);
 
     let summary: ImportSummary | undefined;
@@ -301,28 +326,44 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         let batch: { line: number; row: unknown[] }[] = [];
         const flush = async () => {
           if (batch.length === 0) return;
-          const stored = await existing(trx, table, batch.map((b) => b.row));
+          const storeStarted = performance.now();
           const fresh: unknown[][] = [];
           const changed: unknown[][] = [];
-          for (const b of batch) {
-            const key = keyOf(table, b.row);
-            const old = stored.get(key);
-            if (!old) {
-              fresh.push(b.row);
-              stored.set(key, b.row); // a later row of the batch with the same key compares with this one
-            } else if (sameRow(old, b.row)) counts.unchanged++;
+          /** a row whose key is stored: unchanged, an update, or refused (immutable records) */
+          const compare = (b: (typeof batch)[number], old: unknown[]) => {
+            if (sameRow(old, b.row)) counts.unchanged++;
             else if (table.updatable) changed.push(b.row);
             else reject(b.line, null, [{ field: table.key[0], message: 'already stored with different content (records are immutable)' }], part.header);
+          };
+          if (table.updatable) {
+            const stored = await existing(trx, table, batch.map((b) => b.row));
+            for (const b of batch) {
+              const key = keyOf(table, b.row);
+              const old = stored.get(key);
+              if (old) compare(b, old);
+              else {
+                fresh.push(b.row);
+                stored.set(key, b.row); // a later row of the batch with the same key compares with this one
+              }
+            }
+            await insertNew(db, trx, table, fresh);
+          } else {
+            // Immutable records (messages): insert first, then look up only the rows that collided.
+            const went = await insertReporting(db, trx, table, batch.map((b) => b.row));
+            const stored = await existing(trx, table, batch.filter((_, i) => !went[i]).map((b) => b.row));
+            batch.forEach((b, i) => (went[i] ? fresh.push(b.row) : compare(b, stored.get(keyOf(table, b.row))!)));
           }
-          counts.inserted += await insertNew(db, trx, table, fresh);
+          counts.inserted += fresh.length;
           await updateRows(trx, table, changed);
           counts.updated += changed.length;
           for (const r of fresh) noteTouched(type, r, touched);
+          if (type === 'messages') for (const r of fresh) noteFreshMessage(r, touched);
           for (const r of changed) noteTouched(type, r, touched);
           batch = [];
+          phases.store += performance.now() - storeStarted;
           // Facts are refreshed as the touched set fills, so memory stays bounded whatever the
           // file size; a conversation split across batches is simply refreshed again.
-          if (touched.conversations.size + touched.customers.size >= FACTS_FLUSH) await refreshNow(trx);
+          if (touched.conversations.size + touched.customers.size >= (opts.factsFlush ?? FACTS_FLUSH)) await refreshNow(trx);
           progress('reading');
         };
         try {
@@ -356,7 +397,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       progress('facts');
       await refreshNow(trx);
       await refreshCustomers(trx);
-      await rebuildDays(db, trx, touched.days!, await agentGroupMap(trx));
+      await timed('kpis', async () => rebuildDays(db, trx, touched.days!, await agentGroupMap(trx)));
       const nothingChanged = counts.inserted === 0 && counts.updated === 0;
       const type = parts.find((p) => p.type === 'messages')?.type ?? parts[0]?.type ?? 'messages';
       summary = {
@@ -370,6 +411,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         rejectsPath: opts.rejectsPath ?? null,
         factsRefreshed: refreshed,
         ms: Date.now() - started,
+        phases: { ...phases, read: Date.now() - started - phases.store - phases.facts - phases.kpis },
       };
       await trx
         .insertInto('import_runs')
@@ -435,6 +477,27 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
 async function analyzeIfPostgres(db: Db, trx: Conn) {
   if (db.dialect !== 'postgres') return;
   await sql`analyze messages, fact_conversations, fact_agent_days, fact_sales, fact_ratings, fact_rounds, orders`.execute(trx);
+}
+
+/** Keeps an inserted message (without its text) for the facts refresh (see Touched.fresh). */
+function noteFreshMessage(row: unknown[], t: Touched) {
+  const m: MessageRecord = {
+    messageId: row[0] as string,
+    conversationId: row[1] as string,
+    shopId: row[2] as string,
+    channel: row[3] as MessageRecord['channel'],
+    customerId: row[4] as string,
+    sender: row[5] as MessageRecord['sender'],
+    agentId: (row[6] as string | null) ?? null,
+    sentAt: row[7] as number,
+    text: '',
+    autoReply: row[9] === 1,
+    event: row[10] as MessageRecord['event'],
+    toAgentId: (row[11] as string | null) ?? null,
+  };
+  const list = t.fresh!.get(m.conversationId);
+  if (list) list.push(m);
+  else t.fresh!.set(m.conversationId, [m]);
 }
 
 function noteTouched(type: RecordType, row: unknown[], t: Touched) {

@@ -31,7 +31,17 @@ export interface Touched {
   conversations: Set<string>;
   customers: Set<string>;
   days?: Set<string>;
+  /**
+   * Messages this write inserted, by conversation. A touched conversation without facts yet has
+   * all its messages here (facts are refreshed for every conversation a write touches, so one
+   * with stored messages has facts), and its facts are computed from them without reading the
+   * messages back.
+   */
+  fresh?: Map<string, MessageRecord[]>;
 }
+
+/** Orders a conversation's messages as the database read does: by time, then message id. */
+const byTime = (a: MessageRecord, b: MessageRecord) => a.sentAt - b.sentAt || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0);
 
 const CHUNK = 500;
 
@@ -147,7 +157,14 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
         await deleteIn(conn, t, 'conversation_id', stale);
       }
     }
-    const msgs = await sql<Record<string, unknown>>`select message_id, conversation_id, shop_id, channel, customer_id, sender, agent_id, sent_at, '' as text, auto_reply, event, to_agent_id from messages where conversation_id in (${sql.join(ids)}) order by conversation_id, sent_at, message_id`.execute(conn);
+    const knownSet = new Set(known);
+    const fromMemory: MessageRecord[][] = [];
+    const toRead: string[] = [];
+    for (const id of ids) {
+      const mem = knownSet.has(id) ? undefined : touched.fresh?.get(id);
+      if (mem) fromMemory.push(mem.sort(byTime));
+      else toRead.push(id);
+    }
     const attrs = new Map<string, ConversationAttributes>();
     const attrRows = await conn.selectFrom('conversation_attrs').selectAll().where('conversation_id', 'in', ids).execute();
     for (const a of attrRows) {
@@ -162,12 +179,7 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
     const ratings = await conn.selectFrom('ratings').selectAll().where('conversation_id', 'in', ids).execute();
     const rows = { conversations: [] as unknown[][], rounds: [] as unknown[][], agentDays: [] as unknown[][], offline: [] as unknown[][], transfers: [] as unknown[][], ratings: [] as unknown[][] };
     const convFacts = new Map<string, ConversationFact>();
-    let start = 0;
-    const all = msgs.rows;
-    while (start < all.length) {
-      let end = start + 1;
-      while (end < all.length && all[end].conversation_id === all[start].conversation_id) end++;
-      const messages = all.slice(start, end).map(toMessage);
+    const addFacts = (messages: readonly MessageRecord[]) => {
       const f = conversationFacts(messages, s, attrs.get(messages[0].conversationId) ?? null);
       const c = f.conversation;
       convFacts.set(c.conversationId, c);
@@ -179,7 +191,17 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
       for (const a of f.agentDays) rows.agentDays.push([a.conversationId, a.customerId, a.agentId, a.day, JSON.stringify(a)]);
       for (const o of f.offline) rows.offline.push([o.conversationId, o.customerId, o.agentId, o.day, JSON.stringify(o)]);
       for (const t of f.transfers) rows.transfers.push([t.conversationId, c.customerId, t.fromAgentId, t.day, JSON.stringify(t)]);
-      start = end;
+    };
+    for (const messages of fromMemory) addFacts(messages);
+    if (toRead.length) {
+      const all = (await sql<Record<string, unknown>>`select message_id, conversation_id, shop_id, channel, customer_id, sender, agent_id, sent_at, '' as text, auto_reply, event, to_agent_id from messages where conversation_id in (${sql.join(toRead)}) order by conversation_id, sent_at, message_id`.execute(conn)).rows;
+      let start = 0;
+      while (start < all.length) {
+        let end = start + 1;
+        while (end < all.length && all[end].conversation_id === all[start].conversation_id) end++;
+        addFacts(all.slice(start, end).map(toMessage));
+        start = end;
+      }
     }
     for (const r of ratings) {
       const c = convFacts.get(r.conversation_id);
