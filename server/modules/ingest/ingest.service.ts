@@ -16,7 +16,8 @@ import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/dates.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 import { record } from '../audit/audit.service.ts';
-import { checkHeader, COLUMNS, detectType, PARSERS, RECORD_TYPES, type FieldProblem, type RecordType } from './ingest.formats.ts';
+import { checkHeader, COLUMNS, detectType, RECORD_TYPES, type FieldProblem, type RecordType } from './ingest.formats.ts';
+import { parseChunks, type Parsed } from './ingest.pipeline.ts';
 import { checkPresetOptions, flagOf, openPresetSource, type Preset, type PresetOptions } from './presets/index.ts';
 import { FileFormatError, formatOf, openRows, type FileFormat, type SourceRow } from './ingest.readers.ts';
 import { existing, insertNew, keyOf, sameRow, TABLES, updateRows } from './ingest.repository.ts';
@@ -106,51 +107,11 @@ export class ImportRejected extends Error {
 const MAX_PROBLEMS = 100;
 const FACTS_FLUSH = 10_000;
 
-function agentRef(refs: References, field: string, v: unknown, problems: FieldProblem[]): string | null {
-  if (v === null || v === undefined || v === '') return null;
-  const id = refs.agent(String(v));
-  if (!id) problems.push({ field, message: `unknown agent "${String(v)}"` });
-  return id;
-}
-
-function shopRef(refs: References, v: unknown, problems: FieldProblem[]): string | null {
-  const id = refs.shop(String(v));
-  if (!id) problems.push({ field: 'shop_id', message: `unknown shop "${String(v)}"` });
-  return id;
-}
-
-/** Turns a parsed record into a table row, resolving agent logins and shops; problems by field. */
-function toRow(type: RecordType, rec: Record<string, unknown>, refs: References, problems: FieldProblem[]): unknown[] {
-  switch (type) {
-    case 'messages':
-      return [
-        rec.messageId,
-        rec.conversationId,
-        shopRef(refs, rec.shopId, problems),
-        rec.channel,
-        rec.customerId,
-        rec.sender,
-        agentRef(refs, 'agent_id', rec.agentId, problems),
-        rec.sentAt,
-        rec.text,
-        rec.autoReply ? 1 : 0,
-        rec.event,
-        agentRef(refs, 'to_agent_id', rec.toAgentId, problems),
-      ];
-    case 'conversations':
-      return [rec.conversationId, rec.category, rec.resolved ? 1 : 0, rec.resolvedAt ?? null, rec.issueKey];
-    case 'ratings':
-      return [rec.conversationId, rec.customerId, rec.ratedAt, agentRef(refs, 'agent_id', rec.agentId, problems), rec.csat, rec.nps ?? null, rec.comment];
-    case 'orders':
-      return [rec.orderId, shopRef(refs, rec.shopId, problems), rec.customerId, rec.createdAt, rec.paidAt ?? null, rec.amountCents, rec.refundAmountCents, rec.refundedAt ?? null];
-  }
-}
-
 /** One record type's rows of an import: a plain file has one part, a preset file several. */
 interface Part {
   type: RecordType;
   header: string[];
-  rows: AsyncIterable<SourceRow>;
+  chunks: AsyncIterable<Parsed[]>;
 }
 
 /** Order in which a multi-type import stores its parts: what facts depend on comes first. */
@@ -167,6 +128,8 @@ async function splitPreset(
   presetOptions: PresetOptions,
   dir: string,
   onProblem: (line: number, problems: FieldProblem[], raw: Record<string, unknown> | null) => void,
+  refs: References,
+  tz: string | undefined,
 ): Promise<{ parts: Part[]; bytesRead: () => number }> {
   const optionProblems = checkPresetOptions(preset, presetOptions);
   if (optionProblems.length) {
@@ -202,7 +165,7 @@ async function splitPreset(
   for (const type of PART_ORDER) {
     if (!fds.has(type)) continue;
     const rows = await openRows(path.join(dir, `${type}.jsonl`), 'jsonl');
-    parts.push({ type, header: [...COLUMNS[type].required, ...COLUMNS[type].optional], rows: withSourceLines(rows.rows) });
+    parts.push({ type, header: [...COLUMNS[type].required, ...COLUMNS[type].optional], chunks: parseChunks(withSourceLines(rows.rows), type, refs, tz) });
   }
   return { parts, bytesRead: src.bytesRead };
 }
@@ -242,6 +205,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
   };
 
   try {
+    const refs = await loadReferences(db.kysely);
     let parts: Part[];
     let bytesRead: () => number;
     if (opts.preset) {
@@ -249,7 +213,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       const split = await splitPreset(file, opts.path, opts.preset.preset, opts.preset.options, tmpDir!, (line, ps, raw) => {
         counts.rows++;
         reject(line, raw, ps);
-      });
+      }, refs, opts.tz);
       parts = split.parts;
       bytesRead = split.bytesRead;
     } else {
@@ -272,14 +236,13 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       }
       const headerProblems = checkHeader(type, source.header);
       if (headerProblems.length) throw new ImportRejected(file, headerProblems.map((p) => ({ line: 1, ...p })), true);
-      parts = [{ type, header: source.header, rows: source.rows }];
+      parts = [{ type, header: source.header, chunks: parseChunks(source.rows, type, refs, opts.tz) }];
       bytesRead = source.bytesRead;
     }
     if (parts.length === 0 && counts.rejected === 0) {
       throw new ImportRejected(file, [{ line: 0, field: 'file', message: 'no records in the file' }], true);
     }
 
-    const refs = await loadReferences(db.kysely);
     const runId = newId();
     const batchSize = opts.batchSize ?? 5000;
     const touched: Touched = { conversations: new Set(), customers: new Set(), days: new Set(), fresh: new Map() };
@@ -322,7 +285,6 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       for (const part of parts) {
         const { type } = part;
         const table = TABLES[type];
-        const parse = PARSERS[type];
         let batch: { line: number; row: unknown[] }[] = [];
         const flush = async () => {
           if (batch.length === 0) return;
@@ -367,22 +329,16 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
           progress('reading');
         };
         try {
-          for await (const { line, values } of part.rows) {
-            counts.rows++;
-            const parsed = parse(values, { tz: opts.tz });
-            if (!parsed.ok) {
-              reject(line, values, parsed.problems, part.header);
-              continue;
+          for await (const chunk of part.chunks) {
+            for (const p of chunk) {
+              counts.rows++;
+              if ('problems' in p) reject(p.line, p.values, p.problems, part.header);
+              else if (keepGood || counts.rejected === 0) {
+                // (once a row is bad the file is rejected anyway: only problems are collected)
+                batch.push(p);
+                if (batch.length >= batchSize) await flush();
+              }
             }
-            const ps: FieldProblem[] = [];
-            const row = toRow(type, parsed.record as unknown as Record<string, unknown>, refs, ps);
-            if (ps.length) {
-              reject(line, values, ps, part.header);
-              continue;
-            }
-            if (!keepGood && counts.rejected > 0) continue; // the file is rejected anyway: only collect problems
-            batch.push({ line, row });
-            if (batch.length >= batchSize) await flush();
           }
         } catch (e) {
           if (e instanceof FileFormatError) {
