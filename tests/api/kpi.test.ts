@@ -121,3 +121,32 @@ describe('live records', () => {
     expect((await (await clientFor(server, 'manager')).get(`/api/import/jobs/${jobId}`)).status).toBe(403);
   });
 });
+
+describe('metric settings', () => {
+  it('saves a change at once, recomputes every KPI in the background, and shows the new figures when done', async () => {
+    const admin = await clientFor(server, 'admin');
+    const before = await (await admin.get(`/api/kpi?${Q}&by=agent`)).json();
+    const a1 = (rows: { agent_id: string; slow_rounds: number }[]) => rows.find((r) => r.agent_id === org.people.agentA1)!;
+    expect(a1(before.rows)).toMatchObject({ first_response_avg_s: 15, slow_rounds: 0 });
+
+    // agentA1 answered in 15 s: with a 10 s slow threshold that round becomes slow
+    const saved = await admin.send('PUT', '/api/kpi/settings', { slowThresholdS: 10 });
+    expect(saved.status).toBe(200);
+    const body = await saved.json();
+    expect(body.slowThresholdS).toBe(10);
+    expect(['running', 'done']).toContain(body.recompute.status);
+
+    let state = body.recompute;
+    for (let i = 0; i < 100 && state.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      state = await (await admin.get('/api/kpi/recompute')).json();
+    }
+    expect(state).toMatchObject({ status: 'done', done: 2, total: 2, error: null });
+    const after = await (await admin.get(`/api/kpi?${Q}&by=agent`)).json();
+    expect(a1(after.rows)).toMatchObject({ first_response_avg_s: 15, slow_rounds: 1 });
+
+    const agent = await clientFor(server, 'agentA1');
+    expect((await agent.send('PUT', '/api/kpi/settings', { slowThresholdS: 20 })).status).toBe(403);
+    await admin.send('PUT', '/api/kpi/settings', { slowThresholdS: 100 });
+  });
+});

@@ -8,6 +8,7 @@ import {
   KpiResult,
   MetricSettingsSaved,
   MetricSettingsSchema,
+  RecomputeStateSchema,
   RoundsResult,
   type KpiQuery,
   type RoundsQuery,
@@ -88,16 +89,38 @@ export function useMetricSettings() {
   return useQuery({ queryKey: SETTINGS_KEY, queryFn: () => request('/api/kpi/settings', MetricSettingsSchema) });
 }
 
-/** Saves changed settings; every KPI is recomputed under them, so all cached figures are dropped. */
+const RECOMPUTE_KEY = [...KPI_KEY, 'recompute'] as const;
+
+/** Saves changed settings; the server then recomputes every KPI in the background (useRecompute). */
 export function useSaveMetricSettings() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: MetricSettingsUpdate) =>
       request('/api/kpi/settings', MetricSettingsSaved, { method: 'PUT', body }),
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: KPI_KEY });
-      // the settings alone (parsing drops `recomputed`)
+    onSuccess: (saved) => {
+      // the settings alone (parsing drops `recompute`)
       qc.setQueryData(SETTINGS_KEY, MetricSettingsSchema.parse(saved));
+      qc.setQueryData(RECOMPUTE_KEY, saved.recompute);
     },
+  });
+}
+
+/**
+ * Where the recompute after a settings change stands, polled every second while it runs; when
+ * it finishes every cached figure is dropped, since all of them changed.
+ */
+export function useRecompute() {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: RECOMPUTE_KEY,
+    queryFn: async () => {
+      const before = qc.getQueryData<z.infer<typeof RecomputeStateSchema>>(RECOMPUTE_KEY);
+      const state = await request('/api/kpi/recompute', RecomputeStateSchema);
+      if (before?.status === 'running' && state.status !== 'running') {
+        await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === KPI_KEY[0] && q.queryKey[1] !== 'recompute' });
+      }
+      return state;
+    },
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false),
   });
 }

@@ -8,13 +8,15 @@ import {
   KpiDataRange,
   KpiDefinitions,
   MetricSettingsSaved,
+  RecomputeStateSchema,
   KpiQuery,
   KpiResult,
   MetricSettingsSchema,
   RoundsQuery,
   RoundsResult,
 } from './kpi.schema.ts';
-import { dataRange, getConversation, kpiToCsv, listRounds, queryKpis, rebuildAll } from './kpi.service.ts';
+import { dataRange, getConversation, kpiToCsv, listRounds, queryKpis } from './kpi.service.ts';
+import { recomputeSettled, recomputeState, requestRecompute } from './kpi.recompute.ts';
 import { getMetricSettings, updateMetricSettings } from './kpi.settings.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
@@ -94,7 +96,7 @@ export async function kpiRoutes(app: App, { db }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Change metric settings; every fact and KPI is recomputed',
+        summary: 'Change metric settings; every fact and KPI is then recomputed in the background (GET /api/kpi/recompute)',
         body: MetricSettingsSchema.partial(),
         response: { 200: MetricSettingsSaved, ...errors },
       },
@@ -102,8 +104,22 @@ export async function kpiRoutes(app: App, { db }: RouteDeps) {
     async (req) => {
       const { actor } = requirePermission(req, 'kpi.settings');
       const settings = await db.kysely.transaction().execute((trx) => updateMetricSettings(trx, actor, req.body));
-      const recomputed = await rebuildAll(db);
-      return { ...plainSettings(settings), recomputed };
+      const recompute = requestRecompute(db, (msg, err) => req.log.error({ err }, msg));
+      return { ...plainSettings(settings), recompute };
+    },
+  );
+
+  // a recompute holds the write transaction: let it finish before the database closes
+  app.addHook('onClose', async () => {
+    await recomputeSettled(db);
+  });
+
+  app.get(
+    '/api/kpi/recompute',
+    { schema: { tags, summary: 'Where the recompute after a settings change stands', response: { 200: RecomputeStateSchema, 401: ApiError, 403: ApiError } } },
+    async (req) => {
+      requirePermission(req, 'kpi.read');
+      return recomputeState(db);
     },
   );
 }

@@ -159,6 +159,18 @@ export type ConversationDetail = z.infer<typeof ConversationDetail>;
 export const KpiDataRange = z.object({ first: z.string().nullable(), last: z.string().nullable() });
 
 /** The answer of PUT /api/kpi/settings: the settings and what was recomputed under them. */
+/** Where the background recompute after a settings change stands (see kpi.recompute.ts). */
+export const RecomputeStateSchema = z.object({
+  status: z.enum(['idle', 'running', 'done', 'failed']),
+  done: z.number().int().describe('conversations recomputed so far'),
+  total: z.number().int(),
+  days: z.number().int().describe('days whose KPI counters were rebuilt (when done)'),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  queued: z.boolean().describe('another run follows, for a change saved while this one ran'),
+});
+
 export const MetricSettingsSaved = MetricSettingsSchema.extend({
-  recomputed: z.object({ conversations: z.number(), days: z.number() }),
+  recompute: RecomputeStateSchema,
 });

@@ -164,9 +164,14 @@ export function kpiToCsv(rows: readonly KpiRow[]): string {
   return `\ufeff${stringify([used, ...rows.map((r) => used.map((f) => (r as Record<string, unknown>)[f] ?? ''))])}`;
 }
 
-/** Recomputes every fact and every day's counters (after a settings change), in one transaction. */
-export async function rebuildAll(db: Db): Promise<{ conversations: number; days: number }> {
+/**
+ * Recomputes every fact and every day's counters (after a settings change), in one
+ * transaction; `onProgress` hears conversations done of the total.
+ */
+export async function rebuildAll(db: Db, onProgress?: (done: number, total: number) => void): Promise<{ conversations: number; days: number }> {
   return db.kysely.transaction().execute(async (trx) => {
+    const total = Number((await trx.selectFrom('messages').select((eb) => eb.fn.count('conversation_id').distinct().as('n')).executeTakeFirstOrThrow()).n);
+    onProgress?.(0, total);
     for (const t of ['kpi_monthly', 'kpi_daily', 'fact_sales', 'fact_ratings', 'fact_transfers', 'fact_offline', 'fact_agent_days', 'fact_rounds', 'fact_conversations'] as const) {
       await trx.deleteFrom(t).execute();
     }
@@ -180,6 +185,7 @@ export async function rebuildAll(db: Db): Promise<{ conversations: number; days:
       await refreshFacts(db, trx, { conversations: new Set(ids), customers: new Set(), days }, settings);
       conversations += ids.length;
       after = ids[ids.length - 1];
+      onProgress?.(conversations, total);
     }
     const orderCustomers = (await trx.selectFrom('orders').select('customer_id').distinct().execute()).map((r) => r.customer_id);
     for (let i = 0; i < orderCustomers.length; i += 5000) {

@@ -51,7 +51,8 @@ const en: typeof zh = {
   'metricSettings.unchanged': 'Nothing was changed',
   'metricSettings.saved': 'Metric settings saved',
   'metricSettings.recomputing':
-    'Recomputing every KPI under the new conventions; with a lot of data this takes about a minute…',
+    'Recomputing every KPI under the new conventions in the background; until it finishes, every page shows the figures under the old ones…',
+  'metricSettings.recomputeFailed': 'The recompute failed; every page still shows the figures under the old conventions: {error}',
   'metricSettings.recomputed':
     'Saved; every KPI has been recomputed under the new conventions ({conversations} conversations, {days} days).',
 };

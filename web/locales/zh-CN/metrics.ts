@@ -44,6 +44,7 @@ export default {
   'metricSettings.confirm': '保存后将按新口径重新计算全部指标，确定吗？',
   'metricSettings.unchanged': '没有修改',
   'metricSettings.saved': '指标设置已保存',
-  'metricSettings.recomputing': '正在按新口径重新计算全部指标，数据多时需要一分钟左右…',
+  'metricSettings.recomputing': '正在后台按新口径重新计算全部指标；完成前各页面仍显示原口径的数字…',
+  'metricSettings.recomputeFailed': '重新计算失败，各页面仍按原口径显示：{error}',
   'metricSettings.recomputed': '已保存，全部指标已按新口径重新计算（{conversations} 个会话，{days} 天）。',
 };

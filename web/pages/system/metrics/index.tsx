@@ -16,6 +16,7 @@ import {
   Input,
   InputNumber,
   Popconfirm,
+  Progress,
   Radio,
   Row,
   Select,
@@ -31,7 +32,8 @@ import {
   type OrderCreditingRule,
 } from '../../../../domain/metrics/settings.ts';
 import type { MetricSettingsT } from '../../../../server/modules/kpi/kpi.schema.ts';
-import { useMetricSettings, useSaveMetricSettings, type MetricSettingsUpdate } from '../../../api/kpi.ts';
+import { useMetricSettings, useSaveMetricSettings,
+  useRecompute, type MetricSettingsUpdate } from '../../../api/kpi.ts';
 import { LoadError } from '../../../components/Exception.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { useT } from '../../../locales/index.tsx';
@@ -79,7 +81,10 @@ export default function MetricSettingsPage() {
   const save = useSaveMetricSettings();
   const metrics = useMetrics();
   const [form] = Form.useForm<Values>();
-  const [recomputed, setRecomputed] = useState<{ conversations: number; days: number } | null>(null);
+  const recompute = useRecompute();
+  const [showDone, setShowDone] = useState(false);
+  const job = recompute.data;
+  const running = job?.status === 'running';
   const zones = useMemo(
     () =>
       typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Shanghai', 'UTC'],
@@ -125,8 +130,8 @@ export default function MetricSettingsPage() {
       return;
     }
     save.mutate(body, {
-      onSuccess: (r) => {
-        setRecomputed(r.recomputed);
+      onSuccess: () => {
+        setShowDone(true);
         void message.success(t('metricSettings.saved'));
       },
     });
@@ -144,7 +149,7 @@ export default function MetricSettingsPage() {
           <Popconfirm title={t('metricSettings.confirm')} onConfirm={() => void onSave()} okText={t('common.save')}>
             <Button
               type="primary"
-              loading={save.isPending}
+              loading={save.isPending || running}
               disabled={!settings.data}
               data-testid="metric-settings-save"
             >
@@ -156,28 +161,43 @@ export default function MetricSettingsPage() {
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Alert type="info" showIcon message={t('metricSettings.intro')} />
-        {save.isPending ? (
-          <Alert type="warning" showIcon icon={<Spin size="small" />} message={t('metricSettings.recomputing')} />
+        {running ? (
+          <Alert
+            type="warning"
+            showIcon
+            icon={<Spin size="small" />}
+            message={t('metricSettings.recomputing')}
+            description={
+              <Progress
+                percent={job.total ? Math.floor((job.done / job.total) * 100) : 0}
+                format={() => `${job.done.toLocaleString(locale)} / ${job.total.toLocaleString(locale)}`}
+              />
+            }
+            data-testid="metric-settings-recomputing"
+          />
         ) : null}
-        {recomputed ? (
+        {showDone && job?.status === 'done' ? (
           <Alert
             type="success"
             showIcon
             closable
-            onClose={() => setRecomputed(null)}
+            onClose={() => setShowDone(false)}
             message={t('metricSettings.recomputed', {
-              conversations: recomputed.conversations.toLocaleString(locale),
-              days: recomputed.days.toLocaleString(locale),
+              conversations: job.done.toLocaleString(locale),
+              days: job.days.toLocaleString(locale),
             })}
             data-testid="metric-settings-recomputed"
           />
+        ) : null}
+        {job?.status === 'failed' ? (
+          <Alert type="error" showIcon message={t('metricSettings.recomputeFailed', { error: job.error ?? '' })} />
         ) : null}
         {settings.isPending ? (
           <Card>
             <Skeleton active />
           </Card>
         ) : (
-          <Form<Values> form={form} layout="vertical" disabled={save.isPending}>
+          <Form<Values> form={form} layout="vertical" disabled={save.isPending || running}>
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
                 <Card size="small" title={t('metricSettings.section.hours')}>
