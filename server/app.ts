@@ -26,6 +26,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { ingestRoutes } from './modules/ingest/ingest.routes.ts';
 import { appraisalRoutes } from './modules/appraisal/appraisal.routes.ts';
+import { qaRoutes } from './modules/qa/qa.routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await kpiRoutes(api as unknown as App, deps);
     await ingestRoutes(api as unknown as App, deps);
     await appraisalRoutes(api as unknown as App, deps);
+    await qaRoutes(api as unknown as App, deps);
     api.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.db.dialect }));
   });
 

@@ -316,6 +316,128 @@ export interface RedlineViolationTable {
   created_at: string;
 }
 
+/** One frozen version of a QA scorecard (the domain's Scorecard as JSON); only `retired_at` ever changes. */
+export interface QaScorecardTable {
+  id: string;
+  version: number;
+  /** display name, zh */
+  name: string;
+  json: string;
+  retired_at: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** A version of the sampling rules (the domain's SamplingRules as JSON); the latest id is in force. */
+export interface QaSamplingRulesTable {
+  id: string;
+  rules: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** A period's drawn sample: the rules, seed and scorecard it ran with and its per-agent summary (JSON). */
+export interface QaSampleTable {
+  id: string;
+  period_from: string;
+  period_to: string;
+  /** { departmentIds, groupIds } JSON; both empty = everything in the creator's scope */
+  scope: string;
+  seed: string;
+  rules: string;
+  scorecard_id: string;
+  scorecard_version: number;
+  summary: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** One sampled conversation in a reviewer's queue. */
+export interface QaAssignmentTable {
+  id: string;
+  sample_id: string;
+  conversation_id: string;
+  agent_id: string;
+  day: string;
+  shop_id: string;
+  /** new_hire | high_complaints | random */
+  reason: string;
+  reviewer_id: string;
+  /** open | done */
+  status: string;
+  assigned_at: string;
+  done_at: string | null;
+}
+
+export interface QaReviewTable {
+  id: string;
+  assignment_id: string;
+  conversation_id: string;
+  agent_id: string;
+  reviewer_id: string;
+  day: string;
+  scorecard_id: string;
+  scorecard_version: number;
+  /** { itemId: rating | null } JSON */
+  ratings: string;
+  /** { itemId: comment } JSON */
+  comments: string;
+  coaching_note: string | null;
+  /** score × 100 as scored by the reviewer */
+  score_hundredths: number;
+  /** score × 100 that counts (a revised dispute's, else the reviewer's) */
+  final_score_hundredths: number;
+  critical_fail: number;
+  /** the domain's ReviewScore JSON */
+  breakdown: string;
+  /** submitted | disputed | upheld | revised */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QaDisputeTable {
+  id: string;
+  review_id: string;
+  agent_id: string;
+  reason: string;
+  opened_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** upheld | revised; null while open */
+  outcome: string | null;
+  note: string | null;
+  /** the decider's ratings JSON when revised */
+  ratings: string | null;
+  score_hundredths: number | null;
+}
+
+export interface QaCalibrationSessionTable {
+  id: string;
+  name: string;
+  scorecard_id: string;
+  scorecard_version: number;
+  owner_id: string;
+  benchmark_reviewer_id: string | null;
+  /** JSON arrays of ids */
+  conversation_ids: string;
+  reviewer_ids: string;
+  /** open | closed */
+  status: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface QaCalibrationScoreTable {
+  session_id: string;
+  conversation_id: string;
+  reviewer_id: string;
+  ratings: string;
+  score_hundredths: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   departments: DepartmentTable;
   groups: GroupTable;
@@ -346,6 +468,14 @@ export interface Database {
   appraisal_results: AppraisalResultTable;
   appraisal_reviews: AppraisalReviewTable;
   redline_violations: RedlineViolationTable;
+  qa_scorecards: QaScorecardTable;
+  qa_sampling_rules: QaSamplingRulesTable;
+  qa_samples: QaSampleTable;
+  qa_assignments: QaAssignmentTable;
+  qa_reviews: QaReviewTable;
+  qa_disputes: QaDisputeTable;
+  qa_calibration_sessions: QaCalibrationSessionTable;
+  qa_calibration_scores: QaCalibrationScoreTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'appraisal.calibrate',
   /** bonus amounts of everyone and the payroll export */
   'pay.read',
+  /** review assigned conversations, decide other reviewers' disputes, join calibration sessions */
+  'qa.review',
+  /** edit scorecards and sampling rules, draw samples, run calibration sessions */
+  'qa.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

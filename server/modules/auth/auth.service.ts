@@ -15,11 +15,11 @@ export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   agent: ['kpi.read', 'appraisal.read'],
-  lead: ['org.read', 'people.read', 'kpi.read', 'appraisal.read', 'appraisal.review'],
-  supervisor: ['org.read', 'people.read', 'people.write', 'people.import', 'kpi.read', 'import.write', 'appraisal.read', 'appraisal.review', 'appraisal.calibrate'],
+  lead: ['org.read', 'people.read', 'kpi.read', 'appraisal.read', 'appraisal.review', 'qa.review'],
+  supervisor: ['org.read', 'people.read', 'people.write', 'people.import', 'kpi.read', 'import.write', 'appraisal.read', 'appraisal.review', 'appraisal.calibrate', 'qa.review', 'qa.manage'],
   hr: ['org.read', 'people.read', 'people.write', 'people.import', 'kpi.read', 'appraisal.read', 'appraisal.manage', 'pay.read'],
-  manager: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'settings.manage', 'kpi.read', 'kpi.settings', 'import.write', 'appraisal.read', 'appraisal.manage', 'appraisal.review', 'appraisal.calibrate', 'pay.read'],
-  admin: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'audit.read', 'settings.manage', 'kpi.read', 'kpi.settings', 'import.write', 'appraisal.read', 'appraisal.manage', 'appraisal.review', 'appraisal.calibrate', 'pay.read'],
+  manager: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'settings.manage', 'kpi.read', 'kpi.settings', 'import.write', 'appraisal.read', 'appraisal.manage', 'appraisal.review', 'appraisal.calibrate', 'pay.read', 'qa.review', 'qa.manage'],
+  admin: ['org.read', 'org.manage', 'people.read', 'people.write', 'people.import', 'audit.read', 'settings.manage', 'kpi.read', 'kpi.settings', 'import.write', 'appraisal.read', 'appraisal.manage', 'appraisal.review', 'appraisal.calibrate', 'pay.read', 'qa.review', 'qa.manage'],
 };
 
 /** The console's permission flags for a role. */
