@@ -9,6 +9,7 @@ import {
   CycleStateError,
   missingToAdvance,
   requiredReviews,
+  surveyRef,
   surveySample,
   surveySampleSize,
   type CycleState,
@@ -65,6 +66,19 @@ describe('cycle states', () => {
       }),
     );
     expect(finalise.map((m) => m.code)).toEqual(['values_pending', 'appeals_open']);
+    const undecided = missingToAdvance(
+      'calibration',
+      'finalised',
+      buildReadiness({ openProposals: [{ agentId: 'a1' }, { agentId: 'a1' }] }),
+    );
+    expect(undecided).toEqual([
+      {
+        code: 'proposals_open',
+        agentIds: ['a1'],
+        zh: '2 条考核结果应用建议未确认或驳回（1 人）',
+        en: '2 consequence proposals neither confirmed nor rejected (1 agents)',
+      },
+    ]);
   });
 
   it('refuses to advance while something is missing, listing it', () => {
@@ -144,6 +158,14 @@ describe('customer survey sample (10 % of the customers each agent served)', () 
     const base = surveySample('2026-03', 'agent-7', customers, 0.4);
     expect(surveySample('2026-04', 'agent-7', customers, 0.4)).not.toEqual(base);
     expect(surveySample('2026-03', 'agent-8', customers, 0.4)).not.toEqual(base);
+  });
+
+  it('refers to a surveyed customer by a stable opaque reference', () => {
+    const ref = surveyRef('2026-03', 'agent-7', '13812345678');
+    expect(ref).toMatch(/^[0-9a-z]{11}$/);
+    expect(ref).not.toContain('5678');
+    expect(surveyRef('2026-03', 'agent-7', '13812345678')).toBe(ref);
+    expect(surveyRef('2026-03', 'agent-8', '13812345678')).not.toBe(ref);
   });
 
   it('surveys the only customer of an agent who served one', () => {

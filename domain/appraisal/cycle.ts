@@ -5,8 +5,8 @@
  *
  * Decisions: a cycle moves one step forward, or one step back to reopen (never out of
  * `finalised`). Results are shown to agents in `calibration`: acknowledgements, appeals and their
- * answers happen there, and a cycle cannot be finalised while an appeal is open or a value is
- * pending — after that, every write is refused.
+ * answers happen there, and a cycle cannot be finalised while an appeal is open, a value is
+ * pending or a consequence proposal is undecided — after that, every write is refused.
  */
 import type { ReviewKind, Scheme, SectionKind } from './scheme.ts';
 import type { Bilingual } from './units.ts';
@@ -40,11 +40,13 @@ export const CYCLE_WRITES = [
   'scope',
   'values',
   'reviews',
+  'peer_reviewers',
   'interview_notes',
   'results',
   'calibration',
   'acknowledgement',
   'appeal',
+  'proposals',
 ] as const;
 export type CycleWrite = (typeof CYCLE_WRITES)[number];
 
@@ -54,11 +56,13 @@ export const WRITABLE_IN: Readonly<Record<CycleWrite, readonly CycleState[]>> = 
   scope: ['draft'],
   values: ['collecting', 'reviewing'],
   reviews: ['collecting', 'reviewing'],
+  peer_reviewers: ['draft', 'collecting', 'reviewing'],
   interview_notes: ['reviewing', 'calibration'],
   results: ['collecting', 'reviewing', 'calibration'],
   calibration: ['calibration'],
   acknowledgement: ['calibration'],
   appeal: ['calibration'],
+  proposals: ['reviewing', 'calibration'],
 };
 
 /** Any write to a finalised cycle. */
@@ -109,10 +113,18 @@ export interface CycleReadiness {
   /** values not settled yet (paid conversion inside its payment window) */
   pendingValues: readonly { agentId: string; indicatorId: string }[];
   openAppeals: readonly { agentId: string }[];
+  /** consequence proposals nobody has confirmed or rejected yet (they cannot be once locked) */
+  openProposals?: readonly { agentId: string }[];
 }
 
 export type MissingCode =
-  'no_scheme' | 'no_agents' | 'values_not_entered' | 'reviews_open' | 'values_pending' | 'appeals_open';
+  | 'no_scheme'
+  | 'no_agents'
+  | 'values_not_entered'
+  | 'reviews_open'
+  | 'values_pending'
+  | 'appeals_open'
+  | 'proposals_open';
 
 export interface Missing extends Bilingual {
   code: MissingCode;
@@ -164,6 +176,13 @@ export function missingToAdvance(from: CycleState, to: CycleState, r: CycleReadi
       'appeals_open',
       `${r.openAppeals.length} 条申诉未答复`,
       `${r.openAppeals.length} appeals not answered`,
+    );
+    const proposals = r.openProposals ?? [];
+    need(
+      proposals,
+      'proposals_open',
+      `${proposals.length} 条考核结果应用建议未确认或驳回`,
+      `${proposals.length} consequence proposals neither confirmed nor rejected`,
     );
   }
   return out;
@@ -219,6 +238,11 @@ export function hashString(s: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** An opaque, stable reference to one surveyed customer (lists may mask the customer id). */
+export function surveyRef(cycleId: string, agentId: string, customerId: string): string {
+  return hashString(`survey\u0000${cycleId}\u0000${agentId}\u0000${customerId}`).toString(36).padStart(11, '0');
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './bonus.ts';
 export * from './team.ts';
 export * from './consequences.ts';
 export * from './cycle.ts';
+export * from './history.ts';

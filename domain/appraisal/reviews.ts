@@ -13,6 +13,8 @@ export interface ReviewInputs {
   supervisor?: number | null;
   /** anonymous peer/360 scores, 0–100 each; raters' identities never reach this module */
   peers?: readonly number[];
+  /** how many peers answered: what the appraisee is shown instead of `peers` (APR-8) */
+  peerRaters?: number;
   /** share of the surveyed sample who answered satisfied, 0–1 */
   customerSurvey?: number | null;
 }

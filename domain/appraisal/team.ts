@@ -2,8 +2,60 @@
  * Team awards (团队奖励, SPEC APR-5; seed 000: 根据团队绩效考核结果，给予团队奖励): the award of a
  * group that met its team targets, split among its members in whole cents.
  */
+import { METRIC_DEFINITIONS, type MetricKey } from '../metrics/catalogue.ts';
 import type { BonusSettings, TeamShare } from './bonus.ts';
-import { basisPoints, formatCents, roundTo } from './units.ts';
+import type { Direction } from './scheme.ts';
+import { basisPoints, formatCents, formatValue, roundTo, type Bilingual } from './units.ts';
+
+/** A team target (团队目标) on a group's metric, e.g. resolution ≥ 95 % (SPEC KPI-7), in the metric's unit. */
+export interface TeamTarget {
+  metric: MetricKey;
+  target: number;
+  direction: Direction;
+}
+
+/** A group's award for a cycle: the pool it shares when every team target is met. */
+export interface TeamAwardSettings {
+  /** cents per group that met its targets */
+  poolCents: number;
+  targets: readonly TeamTarget[];
+}
+
+/**
+ * Whether a group met every team target, with the reason; a target without a value (no data,
+ * or still pending) is not met. No targets at all is not met either: an award needs a measure.
+ */
+export function teamTargetsMet(
+  values: Readonly<Record<string, unknown>> | undefined,
+  targets: readonly TeamTarget[],
+): { met: boolean; why: Bilingual } {
+  if (targets.length === 0) return { met: false, why: { zh: '未设团队目标', en: 'no team targets set' } };
+  const parts = targets.map((t) => {
+    const v = values?.[t.metric];
+    const d = METRIC_DEFINITIONS[t.metric];
+    const tf = formatValue(d.unit, t.target);
+    const cmp = t.direction === 'lower' ? '≤' : '≥';
+    if (typeof v !== 'number') {
+      return {
+        ok: false,
+        zh: `${d.nameZh} 无数据（目标 ${cmp} ${tf.zh}）`,
+        en: `${d.nameEn}: no data (target ${cmp} ${tf.en})`,
+      };
+    }
+    const diff = basisPoints(v) - basisPoints(t.target);
+    const ok = t.direction === 'lower' ? diff <= 0 : diff >= 0;
+    const vf = formatValue(d.unit, v);
+    return {
+      ok,
+      zh: `${d.nameZh} ${vf.zh}（目标 ${cmp} ${tf.zh}）`,
+      en: `${d.nameEn} ${vf.en} (target ${cmp} ${tf.en})`,
+    };
+  });
+  return {
+    met: parts.every((p) => p.ok),
+    why: { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') },
+  };
+}
 
 export interface TeamAward {
   groupId: string;

@@ -9,6 +9,7 @@ import * as m0002 from './migrations/0002_service_data.ts';
 import * as m0003 from './migrations/0003_facts.ts';
 import * as m0004 from './migrations/0004_kpi_monthly.ts';
 import * as m0005 from './migrations/0005_appraisal.ts';
+import * as m0006 from './migrations/0006_appraisal_reviews.ts';
 import * as m0007 from './migrations/0007_qa.ts';
 import * as m0008 from './migrations/0008_binary_collation.ts';
 
@@ -87,6 +88,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_facts': m0003,
   '0004_kpi_monthly': m0004,
   '0005_appraisal': m0005,
+  '0006_appraisal_reviews': m0006,
   '0007_qa': m0007,
   '0008_binary_collation': m0008,
 };

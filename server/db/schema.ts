@@ -316,6 +316,65 @@ export interface RedlineViolationTable {
   created_at: string;
 }
 
+/** A peer/360 reviewer a supervisor picked for one agent in one cycle. */
+export interface AppraisalPeerReviewerTable {
+  cycle_id: string;
+  person_id: string;
+  reviewer_id: string;
+  assigned_by: string | null;
+  created_at: string;
+}
+
+/** One surveyed customer's answer (the customer is in the cycle's reproducible sample). */
+export interface AppraisalSurveyAnswerTable {
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  customer_id: string;
+  /** 1 = answered satisfied */
+  satisfied: number;
+  /** 1–5 when the answer came as a rating */
+  csat: number | null;
+  comment: string | null;
+  entered_by: string | null;
+  created_at: string;
+}
+
+/** A performance-interview note (绩效面谈): one per agent per cycle. */
+export interface AppraisalInterviewTable {
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  held_on: string;
+  summary: string;
+  /** agreed actions, JSON array of strings */
+  actions: string;
+  recorded_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A consequence proposal of a cycle's result and the supervisor's decision on it. */
+export interface AppraisalProposalTable {
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  kind: string;
+  /** the domain's Proposal, JSON */
+  proposal: string;
+  /** open | confirmed | rejected */
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  mentor_id: string | null;
+  reappraise_on: string | null;
+  /** what a confirmation changed, JSON */
+  applied: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** One frozen version of a QA scorecard (the domain's Scorecard as JSON); only `retired_at` ever changes. */
 export interface QaScorecardTable {
   id: string;
@@ -468,6 +527,10 @@ export interface Database {
   appraisal_results: AppraisalResultTable;
   appraisal_reviews: AppraisalReviewTable;
   redline_violations: RedlineViolationTable;
+  appraisal_peer_reviewers: AppraisalPeerReviewerTable;
+  appraisal_survey_answers: AppraisalSurveyAnswerTable;
+  appraisal_interviews: AppraisalInterviewTable;
+  appraisal_proposals: AppraisalProposalTable;
   qa_scorecards: QaScorecardTable;
   qa_sampling_rules: QaSamplingRulesTable;
   qa_samples: QaSampleTable;

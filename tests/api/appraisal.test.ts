@@ -142,6 +142,20 @@ describe('appeals', () => {
     });
     expect((await agent.send('POST', `${results(org.people.agentA1)}/acknowledge`)).status).toBe(200);
 
+    // agentA2's total is below 70: the improvement plan must be decided before the cycle locks
+    const proposals = (await (await supervisor.get(`/api/appraisal/cycles/${cycleId}/proposals`)).json()) as {
+      id: string;
+      kind: string;
+    }[];
+    expect(proposals.map((p) => p.kind)).toEqual(['improvement_plan']);
+    const confirmed = await json(
+      await supervisor.send('POST', `/api/appraisal/cycles/${cycleId}/proposals/${proposals[0].id}/decision`, {
+        decision: 'confirm',
+        mentorId: org.people.leadA,
+      }),
+    );
+    expect([confirmed.status, confirmed.body.status]).toEqual([200, 'confirmed']);
+
     expect((await manager.send('POST', `/api/appraisal/cycles/${cycleId}/state`, { to: 'finalised' })).status).toBe(
       200,
     );

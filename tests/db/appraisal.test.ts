@@ -1,8 +1,9 @@
 /**
  * An appraisal cycle through the real services on SQLite and PostgreSQL (SPEC APR-2..APR-6):
  * messages imported, a monthly cycle of 售前一组 on the default scheme from draft to finalised,
- * the results worked by hand, a red line voiding a bonus, calibration with a reason, and a
- * finalised cycle refusing every change.
+ * the results worked by hand, a red line voiding a bonus, calibration with a reason, the
+ * consequence proposals decided before finalising, and a finalised cycle refusing every change
+ * (the review writes of appraisal.reviews.test.ts included).
  *
  * November 2026, default scheme v1, monthly → quantitative section only (first response 15,
  * average response 15, immediate resolution 25, repeat complaints 15, customers/day 15,
@@ -218,7 +219,51 @@ for (const dialect of DIALECTS) {
       expect(audit[0].after).toMatchObject({ total: 72, reason: '双十一期间支援售后，接待量被低估' });
     });
 
-    it('refuses a calibration, a review and a state change once finalised (409 cycle_locked)', async (ctx) => {
+    it('finalises only once every consequence proposal is confirmed or rejected', async (ctx) => {
+      if (!db) return ctx.skip();
+      const blocked = await rejection(tx((trx) => appraisal.changeState(trx, admin, cycleId, 'finalised')));
+      expect([blocked.statusCode, blocked.code, blocked.details?.map((d) => d.field)]).toEqual([
+        409,
+        'not_ready',
+        ['proposals_open'],
+      ]);
+      const open = await appraisal.listProposals(db.kysely, supervisor, cycleId);
+      // agentA2: 48.33 < 70 → improvement plan; graded D in 售前 → the basic-inquiries group
+      expect(open.map((p) => [p.personId, p.kind, p.status])).toEqual([
+        [org.people.agentA2, 'improvement_plan', 'open'],
+        [org.people.agentA2, 'move_group', 'open'],
+      ]);
+      const [plan, move] = open;
+      // no senior colleague to suggest as mentor: the supervisor must name one
+      const noMentor = await rejection(
+        tx((trx) => appraisal.decideProposal(trx, supervisor, cycleId, plan.id, { decision: 'confirm' })),
+      );
+      expect([noMentor.statusCode, noMentor.details?.[0].field]).toEqual([400, 'mentorId']);
+      const confirmed = await tx((trx) =>
+        appraisal.decideProposal(trx, supervisor, cycleId, plan.id, {
+          decision: 'confirm',
+          mentorId: org.people.leadA,
+        }),
+      );
+      // the plan starts the day after the period and is re-appraised one month later
+      expect([confirmed.status, confirmed.mentorId, confirmed.reappraiseOn]).toEqual([
+        'confirmed',
+        org.people.leadA,
+        '2027-01-01',
+      ]);
+      await tx((trx) =>
+        appraisal.decideProposal(trx, supervisor, cycleId, move.id, {
+          decision: 'reject',
+          reason: '售前组人手不足，暂不调岗',
+        }),
+      );
+      const again = await rejection(
+        tx((trx) => appraisal.decideProposal(trx, supervisor, cycleId, move.id, { decision: 'confirm' })),
+      );
+      expect([again.statusCode, again.code]).toEqual([409, 'already_decided']);
+    });
+
+    it('refuses every write once finalised, the new review writes included (409 cycle_locked)', async (ctx) => {
       if (!db) return ctx.skip();
       await tx((trx) => appraisal.changeState(trx, admin, cycleId, 'finalised'));
       const refusals: (() => Promise<unknown>)[] = [
@@ -251,6 +296,45 @@ for (const dialect of DIALECTS) {
               onDate: '2026-11-21',
               cycleId,
             }),
+          ),
+        () =>
+          tx((trx) =>
+            appraisal.setPeerReviewers(trx, supervisor, cycleId, org.people.agentA1, {
+              reviewerIds: [org.people.agentA2],
+            }),
+          ),
+        () =>
+          tx((trx) =>
+            appraisal.submitPeerReview(trx, actorOf(org.people.agentA2, 'agent'), cycleId, {
+              personId: org.people.agentA1,
+              value: 90,
+            }),
+          ),
+        () =>
+          tx((trx) =>
+            appraisal.enterSurveyAnswers(trx, supervisor, cycleId, [
+              { personId: org.people.agentA1, customerId: 'c1', satisfied: true },
+            ]),
+          ),
+        () =>
+          tx((trx) =>
+            appraisal.putInterview(trx, supervisor, cycleId, org.people.agentA1, {
+              heldOn: '2026-12-03',
+              summary: '复盘接待量',
+              actions: [],
+            }),
+          ),
+        async () => {
+          const [plan] = await appraisal.listProposals(db!.kysely, supervisor, cycleId);
+          return tx((trx) =>
+            appraisal.decideProposal(trx, supervisor, cycleId, plan.id, { decision: 'reject', reason: '再议' }),
+          );
+        },
+        () =>
+          tx((trx) => appraisal.acknowledge(trx, actorOf(org.people.agentA1, 'agent'), cycleId, org.people.agentA1)),
+        () =>
+          tx((trx) =>
+            appraisal.appeal(trx, actorOf(org.people.agentA1, 'agent'), cycleId, org.people.agentA1, '再申诉'),
           ),
       ];
       for (const refuse of refusals) {

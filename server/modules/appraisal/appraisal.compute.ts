@@ -1,52 +1,66 @@
 /**
  * Computing a cycle's results (SPEC APR-4..APR-7): the metric values from the KPI store for the
- * period, the review forms and hand-entered values from `appraisal_reviews`, `appraise()` per
- * agent, ranks within groups, the itemised bonus (red lines from `redline_violations`) and the
- * consequence proposals. Results are rewritten as a whole, so ranks and bonuses always agree.
+ * period, the review forms, peer reviews, survey answers and hand-entered values, each agent's
+ * presence and level from their employment history, `appraise()` per agent; then ranks, bonuses
+ * and proposals (appraisal.derive.ts). Results are rewritten as a whole, so ranks and bonuses
+ * always agree.
  */
 import {
   appraise,
   calibrate,
-  computeBonus,
   CYCLE_KIND_SCOPE,
-  proposeConsequences,
-  rankWithinGroups,
-  type AgentBonus,
+  periodCoverage,
+  standingAt,
+  teamTargetsMet,
   type AppraisalInputs,
   type AppraisalResult,
+  type Bilingual,
   type BonusSettings,
   type CalibrationInput,
   type CycleKind,
   type GradeBands,
+  type HistoryEvent,
   type IndicatorValue,
-  type Proposal,
-  type QuarterGrade,
-  type RedLineKind,
-  type RedLineViolation,
   type Scheme,
   type Standing,
+  type StarEvidence,
+  type TeamAwardSettings,
 } from '../../../domain/appraisal/index.ts';
-import type { GroupKind, Level } from '../../../domain/org.ts';
+import type { EmploymentEventKind, Level } from '../../../domain/org.ts';
 import type { Conn } from '../../db/types.ts';
-import { nowIso } from '../../lib/dates.ts';
 import { queryKpis } from '../kpi/kpi.service.ts';
 import type { Appeal } from './appraisal.schema.ts';
 import * as repo from './appraisal.repository.ts';
+import * as reviewsRepo from './appraisal.reviews.repository.ts';
+import { writeResults } from './appraisal.derive.ts';
 
 /** Options frozen into a cycle when it is created (a later settings change leaves it alone). */
 export interface CycleOptions {
   gradeBands: GradeBands;
   bonus: BonusSettings;
+  /** the team award (团队奖) a group shares when it meets its targets; null/absent = none */
+  teamAward?: TeamAwardSettings | null;
+  /** fewer peer raters than this and the 360 score is withheld; default 3 (APR-8) */
+  minPeerRaters?: number;
+  /** share of each agent's served customers surveyed; default 10 % */
+  surveyRate?: number;
 }
 
 /** What a result row keeps: the appraisal and everything it was computed from. */
 export interface Snapshot {
   appraisal: AppraisalResult;
   inputs: AppraisalInputs;
+  /** the level held at the end of the period (later changes in the history are undone) */
   standing: Standing;
   kpiAsOf: string;
   /** adopted process suggestions (hand-entered `adopted_suggestions`), for the innovation award */
   adoptedSuggestions: number;
+  /** credited sales (KPI store) and AOV uplift (hand-entered), for the optional commission */
+  sales?: { creditedSalesCents: number; aovUplift: number | null };
+  /** conversion (KPI store), AOV uplift and repeat-purchase guidance (hand-entered), for star promotion */
+  evidence?: StarEvidence;
+  /** whether the agent's group met its team targets; null when the cycle has no team award */
+  team?: { met: boolean; why: Bilingual } | null;
 }
 
 /** One agent's result while the cycle is being (re)computed. */
@@ -62,16 +76,18 @@ export interface Draft {
 /** The hand-entered item for the innovation award (not a scheme indicator). */
 export const ADOPTED_SUGGESTIONS = 'adopted_suggestions';
 
+/**
+ * Hand-entered items that are not scheme indicators, with their unit: adopted suggestions
+ * (innovation award), AOV uplift (AOV bonus, star criteria) and repeat-purchase guidance lift
+ * (star criteria). A scheme indicator with the same id takes the value too.
+ */
+export const EXTRA_ITEMS: Readonly<Record<string, 'count' | 'ratio'>> = {
+  [ADOPTED_SUGGESTIONS]: 'count',
+  aov_uplift: 'ratio',
+  repeat_guidance_lift: 'ratio',
+};
+
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const hundredths = (x: number | null) => (x === null ? null : Math.round(x * 100));
-
-export function quarterOf(day: string): string {
-  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 export function parseScheme(row: repo.SchemeRow): Scheme {
   return JSON.parse(row.json) as Scheme;
@@ -89,6 +105,33 @@ export function draftOf(row: repo.ResultRow): Draft {
   };
 }
 
+/** The employment history per person, as the domain reads it. */
+async function historyOf(conn: Conn, ids: string[]): Promise<Map<string, HistoryEvent[]>> {
+  const out = new Map<string, HistoryEvent[]>();
+  for (const e of await reviewsRepo.employmentEvents(conn, ids)) {
+    const list = out.get(e.person_id) ?? [];
+    list.push({
+      kind: e.kind as EmploymentEventKind,
+      onDate: e.on_date,
+      detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
+    });
+    out.set(e.person_id, list);
+  }
+  return out;
+}
+
+/** Each agent's share of satisfied answers among the survey answers entered, or null when none. */
+async function surveyShares(conn: Conn, cycleId: string): Promise<Map<string, number>> {
+  const by = new Map<string, { yes: number; n: number }>();
+  for (const a of await reviewsRepo.surveyAnswersOf(conn, cycleId)) {
+    const x = by.get(a.person_id) ?? { yes: 0, n: 0 };
+    x.n++;
+    x.yes += Number(a.satisfied) === 1 ? 1 : 0;
+    by.set(a.person_id, x);
+  }
+  return new Map([...by].map(([id, x]) => [id, x.yes / x.n]));
+}
+
 /**
  * Appraises every agent in the cycle's scope afresh from the KPI store and the stored reviews.
  * A calibration made earlier is applied again to the new result (it stays explicit and audited);
@@ -101,48 +144,66 @@ export async function computeResults(conn: Conn, cycle: repo.CycleRow): Promise<
   const options = JSON.parse(cycle.options) as CycleOptions;
   const kind = cycle.kind as CycleKind;
   const agents = await repo.agentsInScope(conn, JSON.parse(cycle.scope), cycle.period_from);
-  const kpi = await queryKpis(conn, null, {
-    from: cycle.period_from,
-    to: cycle.period_to,
-    by: 'agent',
-    period: 'all',
-    format: 'json',
-  });
+  const period = { from: cycle.period_from, to: cycle.period_to, period: 'all', format: 'json' } as const;
+  const kpi = await queryKpis(conn, null, { ...period, by: 'agent' });
   const kpiByAgent = new Map(kpi.rows.map((r) => [r.agent_id ?? r.key, r as Record<string, unknown>]));
+  const team = options.teamAward ?? null;
+  const kpiByGroup = team
+    ? new Map(
+        (await queryKpis(conn, null, { ...period, by: 'group' })).rows.map((r) => [
+          r.key,
+          r as Record<string, unknown>,
+        ]),
+      )
+    : new Map<string, Record<string, unknown>>();
   const reviews = await repo.reviewsOf(conn, cycle.id);
+  const surveys = await surveyShares(conn, cycle.id);
+  const history = await historyOf(
+    conn,
+    agents.map((a) => a.id),
+  );
   const previous = new Map((await repo.resultsOf(conn, cycle.id)).map((r) => [r.person_id, draftOf(r)]));
 
   const drafts: Draft[] = agents.map((agent) => {
     const mine = reviews.filter((r) => r.person_id === agent.id);
+    const figures = kpiByAgent.get(agent.id);
     const values: Record<string, IndicatorValue> = {};
     for (const s of scheme.sections) {
       for (const ind of s.indicators) {
         if (ind.kind !== 'metric') continue;
-        const v = kpiByAgent.get(agent.id)?.[ind.metric];
+        const v = figures?.[ind.metric];
         values[ind.id] = typeof v === 'number' || v === 'pending' ? v : null;
       }
     }
     let adoptedSuggestions = 0;
+    const extra = new Map<string, number>();
     for (const r of mine.filter((x) => x.kind === 'manual')) {
       if (r.item_id === ADOPTED_SUGGESTIONS) adoptedSuggestions = Math.floor(Number(r.value));
       else values[r.item_id] = Number(r.value);
+      extra.set(r.item_id, Number(r.value));
     }
+    const events = history.get(agent.id) ?? [];
+    const standing = standingAt({ level: agent.level as Level, star: agent.star }, events, cycle.period_to);
+    const coverage = periodCoverage(cycle.period_from, cycle.period_to, agent.hire_date, events);
     const self = mine.filter((r) => r.kind === 'self' && r.reviewer_id === agent.id).at(-1);
     const supervisors = mine.filter((r) => r.kind === 'supervisor').map((r) => Number(r.value));
     const inputs: AppraisalInputs = {
       agentId: agent.id,
-      level: agent.level as Level,
+      level: standing.level,
       values,
       reviews: {
         self: self ? Number(self.value) : null,
         supervisor: supervisors.length ? sum(supervisors) / supervisors.length : null,
         peers: mine.filter((r) => r.kind === 'peer360').map((r) => Number(r.value)),
+        customerSurvey: surveys.get(agent.id) ?? null,
       },
     };
     let appraisal = appraise(scheme, inputs, {
       sections: CYCLE_KIND_SCOPE[kind].sections,
       periodMonths: CYCLE_KIND_SCOPE[kind].months,
       gradeBands: options.gradeBands,
+      coverage,
+      minPeerRaters: options.minPeerRaters,
     });
     const before = previous.get(agent.id);
     const earlier = before?.snapshot.appraisal.calibration;
@@ -160,6 +221,9 @@ export async function computeResults(conn: Conn, cycle: repo.CycleRow): Promise<
       }
     }
     const unchanged = before?.snapshot.appraisal.final.total === appraisal.final.total;
+    const sales = figures?.sales_amount;
+    const conversion = figures?.conversion_rate_paid;
+    const aovUplift = extra.get('aov_uplift') ?? null;
     return {
       personId: agent.id,
       groupId: agent.group_id,
@@ -167,9 +231,16 @@ export async function computeResults(conn: Conn, cycle: repo.CycleRow): Promise<
       snapshot: {
         appraisal,
         inputs,
-        standing: { level: agent.level as Level, star: agent.star },
+        standing,
         kpiAsOf: kpi.asOf,
         adoptedSuggestions,
+        sales: { creditedSalesCents: typeof sales === 'number' ? Math.round(sales) : 0, aovUplift },
+        evidence: {
+          conversion: typeof conversion === 'number' || conversion === 'pending' ? conversion : null,
+          aovUplift,
+          repeatGuidanceLift: extra.get('repeat_guidance_lift') ?? null,
+        },
+        team: team && agent.group_id ? teamTargetsMet(kpiByGroup.get(agent.group_id), team.targets) : null,
       },
       acknowledgedAt: unchanged ? (before?.acknowledgedAt ?? null) : null,
       appeal: before?.appeal ?? null,
@@ -177,103 +248,6 @@ export async function computeResults(conn: Conn, cycle: repo.CycleRow): Promise<
   });
   await writeResults(conn, cycle, drafts);
   return drafts.length;
-}
-
-/** Ranks, bonuses and proposals for every draft, then the cycle's results replaced by them. */
-export async function writeResults(conn: Conn, cycle: repo.CycleRow, drafts: Draft[]): Promise<void> {
-  const options = JSON.parse(cycle.options) as CycleOptions;
-  const ranks = rankWithinGroups(
-    drafts.map((d) => ({ agentId: d.personId, groupId: d.groupId ?? '', total: d.snapshot.appraisal.final.total })),
-  );
-  const redLines = await repo.redLinesFor(conn, cycle.id, cycle.period_from, cycle.period_to);
-  const groupKind = new Map((await repo.groupKinds(conn)).map((g) => [g.id, g.kind as GroupKind]));
-  const history = await repo.quarterlyGrades(
-    conn,
-    drafts.map((d) => d.personId),
-  );
-  const mentors = new Map(
-    (
-      await repo.mentorsOf(
-        conn,
-        drafts.map((d) => d.personId),
-      )
-    ).map((p) => [p.id, p.mentor_id]),
-  );
-  const candidates = drafts.map((d) => ({
-    agentId: d.personId,
-    standing: d.snapshot.standing,
-    total: d.snapshot.appraisal.final.total,
-  }));
-  const computedAt = nowIso();
-
-  const rows = drafts.map((d, i) => {
-    const a = d.snapshot.appraisal;
-    const violations: RedLineViolation[] = redLines
-      .filter((r) => r.person_id === d.personId)
-      .map((r) => ({
-        kind: r.kind as RedLineKind,
-        at: r.on_date,
-        recordId: r.id,
-        ...(r.note ? { note: r.note } : {}),
-      }));
-    const bonus: AgentBonus = computeBonus(
-      {
-        appraisal: a,
-        standing: d.snapshot.standing,
-        adoptedSuggestions: d.snapshot.adoptedSuggestions,
-        redLines: violations,
-      },
-      options.bonus,
-    );
-    const quarters: QuarterGrade[] = history
-      .filter((h) => h.person_id === d.personId && h.cycle_id !== cycle.id)
-      .map((h) => ({
-        period: quarterOf(h.period_from),
-        grade: h.final_grade as QuarterGrade['grade'],
-        redLine: h.bonus ? (JSON.parse(h.bonus) as AgentBonus).voided : false,
-      }));
-    if (cycle.kind === 'quarterly') {
-      quarters.push({ period: quarterOf(cycle.period_from), grade: a.final.grade, redLine: violations.length > 0 });
-    }
-    const proposals: Proposal[] = proposeConsequences({
-      agentId: d.personId,
-      standing: d.snapshot.standing,
-      group: (d.groupId && groupKind.get(d.groupId)) || 'other',
-      quarters,
-      total: a.final.total,
-      grade: a.final.grade,
-      kind: 'regular',
-      startOn: nextDay(cycle.period_to),
-      redLines: violations,
-      currentMentorId: mentors.get(d.personId) ?? null,
-      mentorCandidates: candidates,
-    });
-    return {
-      cycle_id: cycle.id,
-      person_id: d.personId,
-      group_id: d.groupId,
-      department_id: d.departmentId,
-      total_hundredths: hundredths(a.total),
-      grade: a.grade,
-      final_total_hundredths: hundredths(a.final.total),
-      final_grade: a.final.grade,
-      rank: ranks[i].rank,
-      rank_of: ranks[i].of,
-      snapshot: JSON.stringify(d.snapshot),
-      calibration_reason: a.calibration?.reason ?? null,
-      calibrated_by: a.calibration?.by ?? null,
-      calibrated_at: a.calibration?.at ?? null,
-      bonus: JSON.stringify(bonus),
-      bonus_cents: bonus.totalCents,
-      proposals: JSON.stringify(proposals),
-      acknowledged_at: d.acknowledgedAt,
-      appeal: d.appeal ? JSON.stringify(d.appeal) : null,
-      appeal_open: d.appeal && d.appeal.answer === null ? 1 : 0,
-      computed_at: computedAt,
-    };
-  });
-  await repo.deleteResults(conn, cycle.id);
-  for (let i = 0; i < rows.length; i += 500) await repo.insertResults(conn, rows.slice(i, i + 500));
 }
 
 /** Re-derives ranks, bonuses and proposals from the stored appraisals (after a calibration or a red line). */

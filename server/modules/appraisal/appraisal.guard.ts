@@ -1,5 +1,5 @@
 /** The checks every appraisal write shares: permission, the cycle's state (via the domain) and scope placement. */
-import type { Actor, Placement } from '../../../domain/access.ts';
+import { inScope, readScope, type Actor, type Placement } from '../../../domain/access.ts';
 import {
   assertCanWrite,
   CalibrationError,
@@ -10,7 +10,7 @@ import {
 } from '../../../domain/appraisal/index.ts';
 import type { Role } from '../../../domain/org.ts';
 import type { Conn } from '../../db/types.ts';
-import { HttpError, notFound } from '../../lib/errors.ts';
+import { badRequest, forbidden, HttpError, notFound } from '../../lib/errors.ts';
 import { permissionsOf } from '../auth/auth.service.ts';
 import type { Permission } from '../auth/auth.schema.ts';
 import * as repo from './appraisal.repository.ts';
@@ -52,3 +52,18 @@ export const placementOf = (p: { id: string; group_id: string | null; department
   groupId: p.group_id,
   departmentId: p.department_id,
 });
+
+/** The cycle's agent with this id (400 naming `personId` when the cycle does not appraise them). */
+export async function agentOfCycle(conn: Conn, cycle: repo.CycleRow, personId: string, field = 'personId') {
+  const agent = (await repo.agentsInScope(conn, JSON.parse(cycle.scope), cycle.period_from)).find(
+    (a) => a.id === personId,
+  );
+  if (!agent) throw badRequest('this person is not appraised in this cycle', [{ field, message: 'not in the cycle' }]);
+  return agent;
+}
+
+/** Refuses unless the person is in the actor's read scope (and is not the actor, when `notSelf` says why). */
+export function requireInScope(actor: Actor, person: Placement, notSelf?: string): void {
+  if (notSelf && actor.id === person.personId) throw forbidden(notSelf);
+  if (!inScope(readScope(actor), person)) throw forbidden('this person is outside your scope');
+}

@@ -1,8 +1,13 @@
-/** The payroll export of a cycle (SPEC APR-5): one XLSX row per bonus component, a total row per agent. */
+/**
+ * The payroll export of a cycle (SPEC APR-5): one XLSX row per bonus component (base, excess,
+ * innovation, team award, commission, AOV bonus), a total row per agent, with the agent's level
+ * and presence in the period (what pro-rates the base).
+ */
 import ExcelJS from 'exceljs';
-import { payrollRows, type AgentBonus } from '../../../domain/appraisal/index.ts';
+import { payrollRows, roundTo, type AgentBonus } from '../../../domain/appraisal/index.ts';
 import type { Conn } from '../../db/types.ts';
 import { notFound } from '../../lib/errors.ts';
+import type { Snapshot } from './appraisal.compute.ts';
 import * as repo from './appraisal.repository.ts';
 
 const COMPONENT_ZH: Record<string, string> = {
@@ -28,6 +33,19 @@ export async function payrollXlsx(conn: Conn, cycleId: string): Promise<{ fileNa
     ).map((p) => [p.id, p]),
   );
   const bonuses = results.filter((r) => r.bonus).map((r) => JSON.parse(r.bonus as string) as AgentBonus);
+  const standing = new Map(
+    results.map((r) => {
+      const snap = JSON.parse(r.snapshot) as Snapshot;
+      const s = snap.standing;
+      return [
+        r.person_id,
+        {
+          level: s.level === 'star' ? `star ${s.star ?? 1}` : s.level,
+          presence: roundTo(snap.appraisal.coverage * 100, 2),
+        },
+      ];
+    }),
+  );
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('奖金 Payroll');
   ws.columns = [
@@ -40,6 +58,8 @@ export async function payrollXlsx(conn: Conn, cycleId: string): Promise<{ fileNa
     { header: '作废(分) Voided cents', key: 'voided', width: 14 },
     { header: '说明', key: 'reasonZh', width: 60 },
     { header: 'Reason', key: 'reasonEn', width: 60 },
+    { header: '级别 Level', key: 'level', width: 10 },
+    { header: '在岗比例(%) Presence', key: 'presence', width: 12 },
   ];
   for (const row of payrollRows(bonuses)) {
     const p = people.get(row.agentId);
@@ -53,6 +73,8 @@ export async function payrollXlsx(conn: Conn, cycleId: string): Promise<{ fileNa
       voided: row.voidedCents,
       reasonZh: row.reasonZh,
       reasonEn: row.reasonEn,
+      level: standing.get(row.agentId)?.level ?? '',
+      presence: standing.get(row.agentId)?.presence ?? '',
     });
     if (row.component === 'total') line.font = { bold: true };
   }

@@ -62,7 +62,18 @@ export async function agentsInScope(
   if (scope.departmentIds.length === 0 && scope.groupIds.length === 0) return [];
   return db
     .selectFrom('people')
-    .select(['id', 'name', 'level', 'star', 'group_id', 'department_id', 'mentor_id', 'status', 'status_since'])
+    .select([
+      'id',
+      'name',
+      'level',
+      'star',
+      'group_id',
+      'department_id',
+      'mentor_id',
+      'status',
+      'status_since',
+      'hire_date',
+    ])
     .where('role', '=', 'agent')
     .where((eb) =>
       eb.or([
@@ -86,7 +97,13 @@ export const findPerson = (db: Conn, id: string) =>
   db.selectFrom('people').select(['id', 'role', 'group_id', 'department_id']).where('id', '=', id).executeTakeFirst();
 
 export const reviewsOf = (db: Conn, cycleId: string) =>
-  db.selectFrom('appraisal_reviews').selectAll().where('cycle_id', '=', cycleId).orderBy('created_at').execute();
+  db
+    .selectFrom('appraisal_reviews')
+    .selectAll()
+    .where('cycle_id', '=', cycleId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
 /** Removes the entry a new one replaces; without `reviewer_id`, whoever entered it. */
 export function deleteReview(

@@ -23,6 +23,15 @@ const placementOfResult = (r: repo.ResultRow): Placement => ({
   departmentId: r.department_id,
 });
 
+/** The appraisee sees how many peers answered, never the answers (APR-8: no single answer can be read back). */
+function withoutPeerAnswers(inputs: Snapshot['inputs']): Snapshot['inputs'] {
+  if (!inputs.reviews) return inputs;
+  return {
+    ...inputs,
+    reviews: { ...inputs.reviews, peers: [], peerRaters: inputs.reviews.peers?.length ?? 0 },
+  };
+}
+
 function presentResult(r: repo.ResultRow, actor: Actor, names: Map<string, string>): ResultOut {
   const snap = JSON.parse(r.snapshot) as Snapshot;
   const a = snap.appraisal;
@@ -45,7 +54,7 @@ function presentResult(r: repo.ResultRow, actor: Actor, names: Map<string, strin
       : null,
     acknowledgedAt: r.acknowledged_at,
     appeal: r.appeal ? (JSON.parse(r.appeal) as Appeal) : null,
-    appraisal: { ...a, inputs: snap.inputs, kpiAsOf: snap.kpiAsOf },
+    appraisal: { ...a, inputs: self ? withoutPeerAnswers(snap.inputs) : snap.inputs, kpiAsOf: snap.kpiAsOf },
     bonus: seePay && r.bonus ? (JSON.parse(r.bonus) as unknown) : null,
     bonusCents: seePay ? r.bonus_cents : null,
     proposals: seeProposals ? (JSON.parse(r.proposals) as unknown[]) : [],

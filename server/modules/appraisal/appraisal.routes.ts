@@ -22,6 +22,7 @@ import {
 } from './appraisal.schema.ts';
 import * as appraisal from './appraisal.service.ts';
 import { payrollXlsx } from './appraisal.payroll.ts';
+import { appraisalReviewRoutes } from './appraisal.reviews.routes.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 const tags = ['appraisal'];
@@ -29,10 +30,12 @@ const Ok = z.object({ ok: z.literal(true) });
 
 /**
  * Appraisal (SPEC APR): schemes, cycles and their states, reviews, results with the "why",
- * calibration, acknowledgement and appeals, red lines and the payroll export. Reads are scoped
+ * calibration, acknowledgement and appeals, red lines and the payroll export; peer reviews, the
+ * survey, interview notes and proposals in appraisal.reviews.routes.ts. Reads are scoped
  * by role; every write runs in a transaction with its audit entry.
  */
-export async function appraisalRoutes(app: App, { db }: RouteDeps) {
+export async function appraisalRoutes(app: App, deps: RouteDeps) {
+  const { db } = deps;
   const k = db.kysely;
   const tx = <T>(fn: (trx: Conn) => Promise<T>) => k.transaction().execute(fn);
   const ok = { ok: true as const };
@@ -291,4 +294,6 @@ export async function appraisalRoutes(app: App, { db }: RouteDeps) {
         .send(data);
     },
   );
+
+  await appraisalReviewRoutes(app, deps);
 }

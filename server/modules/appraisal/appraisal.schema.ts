@@ -10,6 +10,10 @@ import {
   REVIEW_KINDS,
   SECTION_KINDS,
 } from '../../../domain/appraisal/index.ts';
+import { CycleOptionsIn, CycleOptionsOut } from './appraisal.options.schema.ts';
+
+export * from './appraisal.options.schema.ts';
+export * from './appraisal.reviews.schema.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -112,6 +116,8 @@ export const CycleCreate = z.object({
   scope: CycleScope,
   schemeId: z.string(),
   schemeVersion: z.number().int().positive(),
+  /** grade bands, bonus rules, team award, peer raters, survey rate; defaults where left out */
+  options: CycleOptionsIn.optional(),
 });
 export type CycleCreate = z.infer<typeof CycleCreate>;
 
@@ -131,6 +137,8 @@ export const CycleOut = z.object({
   updatedAt: z.string(),
   /** the next forward state and what stands in its way (empty when ready); null when finalised */
   next: z.object({ state: z.enum(CYCLE_STATES), missing: z.array(Missing) }).nullable(),
+  /** the options the cycle runs with (frozen at creation) */
+  options: CycleOptionsOut,
 });
 export type CycleOut = z.infer<typeof CycleOut>;
 
@@ -147,7 +155,9 @@ export type ReviewSubmit = z.infer<typeof ReviewSubmit>;
 
 /**
  * A hand-entered value for an indicator of the cycle's scheme (QA score, utilisation…) in the
- * indicator's own unit (rates as fractions), or `adopted_suggestions` (a count, for the innovation award).
+ * indicator's own unit (rates as fractions), or an item outside the scheme: `adopted_suggestions`
+ * (a count, for the innovation award), `aov_uplift` (a fraction, for the AOV bonus and star
+ * criteria), `repeat_guidance_lift` (a fraction, for the star criteria).
  */
 export const ValueSubmit = z.object({
   personId: z.string(),
