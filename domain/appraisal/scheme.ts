@@ -138,8 +138,8 @@ export const REVIEW_DEFINITIONS: Readonly<Record<ReviewKind, Bilingual>> = {
     en: 'Customer survey: share of the random 10 % sample of served customers who answered satisfied.',
   },
   qa_score: {
-    zh: '质检得分（抽检会话的平均分），0–100 分。',
-    en: 'QA score (mean over inspected conversations), 0–100.',
+    zh: '质检得分：本期质检复核会话的平均分（申诉改判后的分数），0–100 分；本期没有质检复核时取手工录入的数值。',
+    en: 'QA score: mean of the review scores of the agent’s conversations reviewed by QA in the period (after any dispute), 0–100; when none was reviewed, the figure entered by hand.',
   },
   training_pass_rate: {
     zh: '培训考核通过率：通过的考核 ÷ 参加的考核。',

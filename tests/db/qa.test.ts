@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access.ts';
+import type { AppraisalResult } from '../../domain/appraisal/index.ts';
 import { DEFAULT_SCORECARD } from '../../domain/qa/defaults.ts';
 import { buildRatings } from '../../domain/qa/factories.ts';
 import type { Db } from '../../server/db/database.ts';
@@ -29,6 +30,9 @@ import { importFile } from '../../server/modules/ingest/ingest.service.ts';
 import { findById } from '../../server/modules/people/people.repository.ts';
 import { applyState } from '../../server/modules/people/people.service.ts';
 import * as qa from '../../server/modules/qa/qa.service.ts';
+import * as appraisal from '../../server/modules/appraisal/appraisal.service.ts';
+import { computeResults } from '../../server/modules/appraisal/appraisal.compute.ts';
+import { findCycle } from '../../server/modules/appraisal/appraisal.repository.ts';
 import type { SampleCreate } from '../../server/modules/qa/qa.schema.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildPerson, buildSmallOrg, type SmallOrg } from '../support/factories.ts';
@@ -320,6 +324,30 @@ for (const dialect of DIALECTS) {
         expect(own.map((r) => r.id).sort()).toEqual([first, second].sort());
         expect(await qa.listReviews(db.kysely, as('agentA2'), { limit: 50 })).toEqual([]);
         expect((await rejection(qa.getReview(db.kysely, as('agentA2'), first))).statusCode).toBe(403);
+      });
+
+      it('fills the appraisal’s QA-score indicator with the period’s QA score, after the dispute', async (ctx) => {
+        if (!db) return ctx.skip();
+        const admin = as('admin');
+        const cycle = await tx((trx) =>
+          appraisal.createCycle(trx, admin, {
+            name: '2026-11 QA',
+            kind: 'quarterly',
+            periodFrom: '2026-11-01',
+            periodTo: '2026-11-05',
+            scope: { departmentIds: [org.departments.cs], groupIds: [] },
+            schemeId: 'default',
+            schemeVersion: 1,
+          }),
+        );
+        await tx(async (trx) => computeResults(trx, (await findCycle(trx, cycle.id))!));
+        const qaOf = async (personId: string) =>
+          ((await appraisal.getResult(db!.kysely, admin, cycle.id, personId)).appraisal as AppraisalResult).indicators.find(
+            (i) => i.id === 'qa_score',
+          );
+        // agentA1: (94.67 + 97) / 2 = 95.84 from the two reviews; agentA2 was not reviewed and has no hand entry
+        expect((await qaOf(org.people.agentA1))?.value).toBe(95.84);
+        expect((await qaOf(org.people.agentA2))?.value ?? null).toBeNull();
       });
     });
 

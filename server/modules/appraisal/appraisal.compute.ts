@@ -33,6 +33,7 @@ import type { Appeal } from './appraisal.schema.ts';
 import * as repo from './appraisal.repository.ts';
 import * as reviewsRepo from './appraisal.reviews.repository.ts';
 import { writeResults } from './appraisal.derive.ts';
+import { qaScoreFor } from '../qa/qa.scores.ts';
 
 /** Options frozen into a cycle when it is created (a later settings change leaves it alone). */
 export interface CycleOptions {
@@ -158,6 +159,15 @@ export async function computeResults(conn: Conn, cycle: repo.CycleRow): Promise<
     : new Map<string, Record<string, unknown>>();
   const reviews = await repo.reviewsOf(conn, cycle.id);
   const surveys = await surveyShares(conn, cycle.id);
+  const qaIndicators = scheme.sections.flatMap((s) => s.indicators).filter((i) => i.kind === 'review' && i.review === 'qa_score');
+  const qa = qaIndicators.length
+    ? await qaScoreFor(
+        conn,
+        agents.map((a) => a.id),
+        cycle.period_from,
+        cycle.period_to,
+      )
+    : new Map<string, { score: number | null; reviews: number }>();
   const history = await historyOf(
     conn,
     agents.map((a) => a.id),
@@ -182,6 +192,9 @@ export async function computeResults(conn: Conn, cycle: repo.CycleRow): Promise<
       else values[r.item_id] = Number(r.value);
       extra.set(r.item_id, Number(r.value));
     }
+    // the QA module's score when it reviewed the agent's conversations in the period; else the hand-entered figure
+    const qaScore = qa.get(agent.id);
+    if (qaScore && qaScore.reviews > 0 && qaScore.score !== null) for (const ind of qaIndicators) values[ind.id] = qaScore.score;
     const events = history.get(agent.id) ?? [];
     const standing = standingAt({ level: agent.level as Level, star: agent.star }, events, cycle.period_to);
     const coverage = periodCoverage(cycle.period_from, cycle.period_to, agent.hire_date, events);
