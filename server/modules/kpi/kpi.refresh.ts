@@ -300,35 +300,43 @@ function customerOfOrder(orders: { orderId: string; customerId: string }[], orde
 }
 
 /**
- * Every fact of one day, as the domain aggregator takes them. On SQLite the rows stream and
- * are parsed one by one, so a busy day (双11) never holds its raw rows and its parsed facts in
- * memory at the same time.
+ * Every fact of one day, as the domain aggregator takes them. On SQLite the rows are read
+ * through the raw handle (the connection the transaction runs on), one at a time and parsed
+ * as they come, so a busy day (双11) never holds its raw rows and its parsed facts in memory
+ * at the same time, and no promise is made per row.
  */
 export async function factsOfDay(db: Db, conn: Conn, day: string): Promise<KpiFacts> {
-  async function* rows<R>(query: { execute(): Promise<R[]>; stream(): AsyncIterableIterator<R> }): AsyncGenerator<R> {
-    if (db.dialect === 'sqlite') yield* query.stream();
-    else yield* await query.execute();
-  }
-  const collect = async <T>(query: { execute(): Promise<{ data: string }[]>; stream(): AsyncIterableIterator<{ data: string }> }) => {
+  const sqlite = db.dialect === 'sqlite' ? db.sqlite : undefined;
+  /** the `data` column of a fact table's rows of the day (optionally of one sales kind), parsed */
+  const collect = async <T>(table: string, kind?: string): Promise<T[]> => {
     const out: T[] = [];
-    for await (const r of rows(query)) out.push(JSON.parse(r.data) as T);
+    if (sqlite) {
+      const stmt = sqlite.prepare(`select data from ${table} where day = ?${kind ? ' and kind = ?' : ''}`).pluck();
+      for (const data of stmt.iterate(...(kind ? [day, kind] : [day])) as IterableIterator<string>) out.push(JSON.parse(data) as T);
+      return out;
+    }
+    const rows = await sql<{ data: string }>`select data from ${sql.table(table)} where day = ${day}${kind ? sql` and kind = ${kind}` : sql``}`.execute(conn);
+    for (const r of rows.rows) out.push(JSON.parse(r.data) as T);
     return out;
   };
   const conversations: ConversationFact[] = [];
-  for await (const r of rows(conn.selectFrom('fact_conversations').select(['data', 'repeat_complaint']).where('day', '=', day))) {
-    conversations.push({ ...(JSON.parse(r.data) as ConversationFact), repeatComplaint: Number(r.repeat_complaint) === 1 });
+  const withRepeat = (data: string, repeat: unknown) => conversations.push({ ...(JSON.parse(data) as ConversationFact), repeatComplaint: Number(repeat) === 1 });
+  if (sqlite) {
+    const stmt = sqlite.prepare('select data, repeat_complaint from fact_conversations where day = ?').raw();
+    for (const [data, repeat] of stmt.iterate(day) as IterableIterator<[string, number]>) withRepeat(data, repeat);
+  } else {
+    for (const r of await conn.selectFrom('fact_conversations').select(['data', 'repeat_complaint']).where('day', '=', day).execute()) withRepeat(r.data, r.repeat_complaint);
   }
-  const facts: KpiFacts = {
+  return {
     conversations,
-    rounds: await collect(conn.selectFrom('fact_rounds').select('data').where('day', '=', day)),
-    agentDays: await collect(conn.selectFrom('fact_agent_days').select('data').where('day', '=', day)),
-    offline: await collect(conn.selectFrom('fact_offline').select('data').where('day', '=', day)),
-    ratings: await collect(conn.selectFrom('fact_ratings').select('data').where('day', '=', day)),
-    orders: await collect(conn.selectFrom('fact_sales').select('data').where('day', '=', day).where('kind', '=', 'order')),
-    assists: await collect(conn.selectFrom('fact_sales').select('data').where('day', '=', day).where('kind', '=', 'assist')),
-    inquiries: await collect(conn.selectFrom('fact_sales').select('data').where('day', '=', day).where('kind', '=', 'inquiry')),
+    rounds: await collect('fact_rounds'),
+    agentDays: await collect('fact_agent_days'),
+    offline: await collect('fact_offline'),
+    ratings: await collect('fact_ratings'),
+    orders: await collect('fact_sales', 'order'),
+    assists: await collect('fact_sales', 'assist'),
+    inquiries: await collect('fact_sales', 'inquiry'),
   };
-  return facts;
 }
 
 const STORED_DIMENSIONS = ['agent', 'group', 'shop', 'channel', 'all'] as const;
