@@ -11,6 +11,8 @@ import { SYSTEM } from '../modules/audit/audit.service.ts';
 import { importRoster } from '../modules/people/roster.import.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from '../demo/seed.ts';
 import { importCommand, kpiCommand } from './service-data.ts';
+import { reinspect } from '../modules/qa/qa.inspection.ts';
+import { isCalendarDate } from '../lib/dates.ts';
 
 const HELP = `Helmsman command line (DATABASE_URL selects the database; default sqlite:data/helmsman.sqlite)
 
@@ -27,6 +29,8 @@ const HELP = `Helmsman command line (DATABASE_URL selects the database; default 
   helmsman kpi --from YYYY-MM-DD --to YYYY-MM-DD [--by agent|group|shop|channel|day|all]
                [--period day|week|month|quarter|all] [--format json|csv|table]
   helmsman kpi rebuild                     recompute every fact and KPI (after changing metric settings)
+  helmsman qa inspect [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                           re-inspect stored conversations (after lexicon edits); raises new alerts
   helmsman user password <login> [--password P]
                                            set a person's password (prompted from stdin if omitted)
 `;
@@ -102,6 +106,21 @@ async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'import') {
       return await importCommand(db, positionals.slice(1), values);
+    }
+    if (cmd === 'qa' && sub === 'inspect') {
+      for (const d of [values.from, values.to]) {
+        if (d !== undefined && !isCalendarDate(d)) {
+          console.error(`--from/--to: expected YYYY-MM-DD, got "${d}"`);
+          return 1;
+        }
+      }
+      const started = Date.now();
+      const r = await reinspect(db, { from: values.from, to: values.to }, (done, total) => {
+        if (!values.quiet && process.stderr.isTTY) process.stderr.write(`\rinspected ${done} of ${total} conversations`);
+      });
+      if (!values.quiet && process.stderr.isTTY) process.stderr.write('\n');
+      console.log(`inspected ${r.conversations} conversations, ${r.alerts} new alerts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return 0;
     }
     if (cmd === 'kpi') {
       return await kpiCommand(db, sub, values);

@@ -12,6 +12,8 @@ import * as m0005 from './migrations/0005_appraisal.ts';
 import * as m0006 from './migrations/0006_appraisal_reviews.ts';
 import * as m0007 from './migrations/0007_qa.ts';
 import * as m0008 from './migrations/0008_binary_collation.ts';
+import * as m0009 from './migrations/0009_qa_inspection.ts';
+import * as m0010 from './migrations/0010_qa_weekly.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -91,6 +93,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_appraisal_reviews': m0006,
   '0007_qa': m0007,
   '0008_binary_collation': m0008,
+  '0009_qa_inspection': m0009,
+  '0010_qa_weekly': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -497,6 +497,107 @@ export interface QaCalibrationScoreTable {
   updated_at: string;
 }
 
+/** An improvement action on a flagged complaint category (SPEC QA-6); its effect is read from the complaints. */
+export interface QaImprovementActionTable {
+  id: string;
+  /** a complaint category of domain/qa/complaints.ts */
+  category: string;
+  /** ISO week YYYY-Www the category was flagged in */
+  week: string;
+  /** { departmentIds, groupIds } JSON; both empty = everything */
+  scope: string;
+  description: string;
+  owner_id: string;
+  due_date: string;
+  /** open | done */
+  status: string;
+  /** what closing it achieved */
+  outcome: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+/** A complaint conversation's cached category; valid while `fingerprint` matches. */
+export interface QaComplaintClassTable {
+  conversation_id: string;
+  day: string;
+  category: string;
+  /** attribute | lexicon | none */
+  source: string;
+  /** keywords found, JSON */
+  terms: string;
+  fingerprint: string;
+  classified_at: string;
+}
+
+/** One conversation's automatic inspection (SPEC QA-3): counts to filter on, findings with positions as JSON. */
+export interface QaInspectionTable {
+  conversation_id: string;
+  agent_id: string | null;
+  group_id: string | null;
+  day: string;
+  /** fingerprint of the lexicon additions and settings used */
+  rules_version: string;
+  customer_messages: number;
+  negative_words: number;
+  /** negative-word share × 1,000,000 */
+  negative_share_ppm: number;
+  /** sentiment index × 10,000 */
+  sentiment_bp: number;
+  banned_hits: number;
+  banned_rude: number;
+  banned_promise: number;
+  banned_privacy: number;
+  banned_off_platform: number;
+  repeated_questions: number;
+  unanswered: number;
+  ended_upset: number;
+  longest_wait_s: number;
+  findings: string;
+  inspected_at: string;
+}
+
+/** A word a manager added to a shipped lexicon (banned category, whitelist or sentiment list). */
+export interface QaLexiconWordTable {
+  id: string;
+  list: string;
+  word: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** An alert raised by inspection for the supervisors of the agent's group (危机预警). */
+export interface QaAlertTable {
+  id: string;
+  conversation_id: string;
+  /** negative_share | banned_word | long_wait */
+  kind: string;
+  /** message id, or '' for a conversation's negative share: (conversation, kind, anchor) is unique */
+  anchor: string;
+  message_id: string;
+  agent_id: string | null;
+  group_id: string | null;
+  department_id: string | null;
+  day: string;
+  at: number;
+  /** JSON */
+  detail: string;
+  live: number;
+  raised_at: string;
+  /** open | acknowledged | resolved */
+  status: string;
+  /** intervened | bad_review_avoided | bad_review_not_avoided */
+  outcome: string | null;
+  note: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   groups: GroupTable;
@@ -539,6 +640,11 @@ export interface Database {
   qa_disputes: QaDisputeTable;
   qa_calibration_sessions: QaCalibrationSessionTable;
   qa_calibration_scores: QaCalibrationScoreTable;
+  qa_inspections: QaInspectionTable;
+  qa_lexicon_words: QaLexiconWordTable;
+  qa_alerts: QaAlertTable;
+  qa_improvement_actions: QaImprovementActionTable;
+  qa_complaint_classes: QaComplaintClassTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

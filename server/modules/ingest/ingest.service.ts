@@ -25,6 +25,7 @@ import { insertReporting } from '../../db/bulk.ts';
 import type { MessageRecord } from '../../../domain/metrics/index.ts';
 import { agentGroupMap, rebuildDays, refreshFacts, type Touched } from '../kpi/kpi.refresh.ts';
 import { loadReferences, type References } from './ingest.references.ts';
+import { importInspection } from '../qa/qa.inspection.ts';
 
 export interface ImportOptions {
   /** path of the file on disk */
@@ -77,7 +78,7 @@ export interface ImportSummary {
   rejectsPath: string | null;
   factsRefreshed: { conversations: number; customers: number };
   ms: number;
-  /** where the time went (ms): reading + parsing + validating, storing, facts, daily KPI counters */
+  /** where the time went (ms): reading + parsing + validating, storing, facts, automatic inspection, daily KPI counters */
   phases: ImportPhases;
 }
 
@@ -85,6 +86,8 @@ export interface ImportPhases {
   read: number;
   store: number;
   facts: number;
+  /** automatic inspection of the conversations with new messages, and their alerts (SPEC QA-3) */
+  inspect: number;
   kpis: number;
 }
 
@@ -249,7 +252,9 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     const progress = (phase: ImportProgress['phase']) =>
       opts.onProgress?.({ rows: counts.rows, bytes: Math.min(bytesRead(), totalBytes), totalBytes, phase });
     const refreshed = { conversations: 0, customers: 0 };
-    const phases: ImportPhases = { read: 0, store: 0, facts: 0, kpis: 0 };
+    const phases: ImportPhases = { read: 0, store: 0, facts: 0, inspect: 0, kpis: 0 };
+    /** inspects conversations with new messages after each facts refresh; alerts go out after the commit */
+    const inspection = importInspection(db);
     const timed = async <T>(phase: keyof ImportPhases, fn: () => Promise<T>): Promise<T> => {
       const t = performance.now();
       try {
@@ -260,15 +265,17 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     };
     /** customers whose sales credit and repeat complaints are refreshed once, at the end */
     const pendingCustomers = new Set<string>();
-    const refreshNow = (trx: Conn) =>
-      timed('facts', async () => {
-      await analyzeIfPostgres(db, trx);
-      const r = await refreshFacts(db, trx, touched, undefined, pendingCustomers);
-      refreshed.conversations += r.conversations;
+    const refreshNow = async (trx: Conn) => {
+      await timed('facts', async () => {
+        await analyzeIfPostgres(db, trx);
+        const r = await refreshFacts(db, trx, touched, undefined, pendingCustomers);
+        refreshed.conversations += r.conversations;
+      });
+      await timed('inspect', () => inspection.run(trx, touched));
       touched.conversations.clear();
       touched.customers.clear();
       touched.fresh!.clear();
-    });
+    };
     const refreshCustomers = (trx: Conn) =>
       timed('facts', async () => {
       await analyzeIfPostgres(db, trx);
@@ -367,7 +374,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         rejectsPath: opts.rejectsPath ?? null,
         factsRefreshed: refreshed,
         ms: Date.now() - started,
-        phases: { ...phases, read: Date.now() - started - phases.store - phases.facts - phases.kpis },
+        phases: { ...phases, read: Date.now() - started - phases.store - phases.facts - phases.inspect - phases.kpis },
       };
       await trx
         .insertInto('import_runs')
@@ -394,6 +401,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         await record(trx, opts.actor, 'import.file', 'import_run', runId, null, { file, types: parts.map((p) => p.type), ...counts });
       }
     });
+    inspection.publish();
     progress('done');
     return summary!;
   } catch (e) {
@@ -435,7 +443,7 @@ async function analyzeIfPostgres(db: Db, trx: Conn) {
   await sql`analyze messages, fact_conversations, fact_agent_days, fact_sales, fact_ratings, fact_rounds, orders`.execute(trx);
 }
 
-/** Keeps an inserted message (without its text) for the facts refresh (see Touched.fresh). */
+/** Keeps an inserted message, text included, for the facts refresh and inspection (see Touched.fresh). */
 function noteFreshMessage(row: unknown[], t: Touched) {
   const m: MessageRecord = {
     messageId: row[0] as string,
@@ -446,7 +454,7 @@ function noteFreshMessage(row: unknown[], t: Touched) {
     sender: row[5] as MessageRecord['sender'],
     agentId: (row[6] as string | null) ?? null,
     sentAt: row[7] as number,
-    text: '',
+    text: row[8] as string,
     autoReply: row[9] === 1,
     event: row[10] as MessageRecord['event'],
     toAgentId: (row[11] as string | null) ?? null,

@@ -3,7 +3,11 @@ import { requireActor, requirePermission, type App, type RouteDeps } from '../..
 import type { Conn } from '../../db/types.ts';
 import { ApiError } from '../auth/auth.schema.ts';
 import { calibrationRoutes } from './qa.calibration.routes.ts';
+import { alertRoutes } from './qa.alerts.routes.ts';
+import { inspectionRoutes } from './qa.inspection.routes.ts';
+import { lexiconRoutes } from './qa.lexicons.routes.ts';
 import { reviewRoutes } from './qa.reviews.routes.ts';
+import { weeklyRoutes } from './qa.weekly.routes.ts';
 import {
   AssignmentDetail,
   AssignmentOut,
@@ -226,4 +230,8 @@ export async function qaRoutes(app: App, deps: RouteDeps) {
 
   await reviewRoutes(app, deps);
   await calibrationRoutes(app, deps);
+  await inspectionRoutes(app, deps);
+  await alertRoutes(app, deps);
+  await lexiconRoutes(app, deps);
+  await weeklyRoutes(app, deps);
 }
