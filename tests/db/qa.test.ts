@@ -309,6 +309,7 @@ for (const dialect of DIALECTS) {
           revised.dispute?.outcome,
           revised.dispute?.decidedBy,
         ]).toEqual([0, 97, 'revised', 'revised', decider]);
+        expect(revised.dispute?.ratings).toEqual(rated({ correct_first_time: 4 }));
         const twice = await rejection(tx(decide(decider)));
         expect(twice.code).toBe('already_decided');
         const scores = await qa.qaScoreFor(db.kysely, [org.people.agentA1], '2026-11-01', '2026-11-05');

@@ -31,6 +31,8 @@ export const DisputeOut = z.object({
   note: z.string().nullable(),
   /** the revised score (points) when revised */
   score: z.number().nullable(),
+  /** the second reviewer's ratings when revised (the review keeps the first reviewer's) */
+  ratings: RatingsMap.nullable(),
 });
 export type DisputeOut = z.infer<typeof DisputeOut>;
 

@@ -29,6 +29,7 @@ function presentDispute(d: reviewsRepo.DisputeRow): DisputeOut {
     outcome: d.outcome as DisputeOut['outcome'],
     note: d.note,
     score: d.score_hundredths === null ? null : fromHundredths(d.score_hundredths),
+    ratings: d.ratings ? (JSON.parse(d.ratings) as DisputeOut['ratings']) : null,
   };
 }
 
