@@ -91,10 +91,10 @@ describe('findBanned', () => {
 
 describe('mergeLexicons', () => {
   it('appends trimmed new words without duplicates and keeps the shipped ones', () => {
-    const merged = mergeLexicons({ banned: { promise: [' 保证 ', '稳赚', '', '稳赚'] } });
+    const merged = mergeLexicons({ banned: { promise: [' 保证 ', '稳挣', '', '稳挣'] } });
     const promise = merged.banned.words.promise;
     expect(promise.filter((w) => w === '保证')).toHaveLength(1);
-    expect(promise.at(-1)).toBe('稳赚');
+    expect(promise.at(-1)).toBe('稳挣');
     expect(promise.length).toBe(SHIPPED_LEXICONS.banned.words.promise.length + 1);
   });
 

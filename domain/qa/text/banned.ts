@@ -1,14 +1,23 @@
 /**
  * Banned and sensitive words in what the shop's side sends (SPEC QA-3, KPI-15 compliance):
- * one automaton over every banned word and whitelist phrase, plus the personal-data scanner.
+ * one automaton over every banned word and whitelist phrase, the personal-data scanner, the
+ * off-platform contact detector, and the scopes that excuse a word (a refusal, a quoted question).
  */
 import { Automaton } from './automaton.ts';
+import { scanContact } from './contact.ts';
+import { asciiView } from './digits.ts';
 import { HitList, ROLE_EXEMPT, ROLE_FILTERED, ROLE_WHITELIST, applyWhitelist } from './hits.ts';
 import { BANNED_CATEGORIES, type BannedCategory, type BannedLexicon } from './lexicons.ts';
-import { scanPrivacy, type PrivacyKind } from './privacy.ts';
+import { scanPrivacyView, type PrivacyKind } from './privacy.ts';
+import { isExcused } from './scope.ts';
 
-/** Units skipped inside banned words, so "微 信" and "保*证" still match. */
-export const BANNED_TRANSPARENT = ' \t\u3000*_·•';
+/**
+ * Units skipped inside banned words, so "微 信", "微.信", "保*证", "微❤信", words split by an emoji
+ * (any surrogate code unit) and by invisible zero-width characters still match.
+ */
+export const BANNED_TRANSPARENT =
+  ' \t\u3000*_·•.-/|~～^❤♥☆★\u200b\u200c\u200d\u2060\ufeff\u00ad' +
+  String.fromCharCode(...Array.from({ length: 0x800 }, (_, k) => 0xd800 + k));
 
 /** One banned expression in a message: category, span [start, end) and the text it covers. */
 export interface BannedHit {
@@ -16,8 +25,11 @@ export interface BannedHit {
   start: number;
   end: number;
   text: string;
-  /** `lexicon` for a listed word, else the kind of personal data the scanner found */
-  source: 'lexicon' | PrivacyKind;
+  /**
+   * `lexicon` for a listed word, `contact` for an id or number after a contact cue (contact.ts),
+   * else the kind of personal data the scanner found
+   */
+  source: 'lexicon' | 'contact' | PrivacyKind;
 }
 
 const KIND_WHITELIST = BANNED_CATEGORIES.length;
@@ -62,15 +74,20 @@ export function compileBanned(lexicon: BannedLexicon): BannedMatcher {
 /**
  * The banned expressions in one message, by position. A listed word counts unless it lies inside
  * a whitelisted phrase at the same place; overlapping or touching words of one category merge into
- * one hit (全网最低 + 最低价 → 全网最低价, 加我 + V信 → 加我V信). Phone numbers, ID numbers and addresses count as `privacy` unless a
- * privacy-context cue (退货地址, 客服热线) comes before them in the message or a whitelisted phrase covers them.
+ * one hit (全网最低 + 最低价 → 全网最低价, 加我 + V信 → 加我V信). Phone numbers, ID numbers, bank cards
+ * and addresses count as `privacy`, and an id or number after a contact cue (薇：abc123, 打这个号…)
+ * as `off_platform`, unless a privacy-context cue (退货地址, 客服热线) comes before them in the message
+ * or a whitelisted phrase covers them. A word is dropped in an excusing scope (scope.ts): the
+ * customer's question quoted back, an off-platform word under a refusal or warning, a negated promise.
  */
 export function findBanned(text: string, matcher: BannedMatcher): readonly BannedHit[] {
   const hits = matcher.scratch;
   hits.clear();
   matcher.automaton.scan(text, hits);
-  const privacy = hasDigit(text) ? scanPrivacy(text) : null;
-  if (hits.length === 0 && !privacy?.length) return NO_HITS;
+  const view = asciiView(text);
+  const privacy = view === null ? null : scanPrivacyView(view);
+  const contact = view === null ? null : scanContact(view);
+  if (hits.length === 0 && !privacy?.length && !contact?.length) return NO_HITS;
   const { kinds } = matcher;
   let firstCue = Infinity;
   let allowed: [number, number][] | null = null;
@@ -83,13 +100,24 @@ export function findBanned(text: string, matcher: BannedMatcher): readonly Banne
   const found: BannedHit[] = [];
   for (let i = 0; i < hits.length; i++) {
     const k = kinds[hits.pattern[i]];
-    if (k < KIND_WHITELIST) found.push(hit(text, BANNED_CATEGORIES[k], hits.start[i], hits.end[i], 'lexicon'));
+    if (k >= KIND_WHITELIST) continue;
+    const category = BANNED_CATEGORIES[k];
+    if (!isExcused(text, category, hits.start[i], hits.end[i]))
+      found.push(hit(text, category, hits.start[i], hits.end[i], 'lexicon'));
   }
+  const exempt = (start: number, end: number) =>
+    start > firstCue || (allowed?.some(([s, e]) => s <= start && end <= e) ?? false);
   for (const m of privacy ?? []) {
-    if (m.start > firstCue || allowed?.some(([s, e]) => s <= m.start && m.end <= e)) continue;
-    found.push(hit(text, 'privacy', m.start, m.end, m.kind));
+    if (!exempt(m.start, m.end)) found.push(hit(text, 'privacy', m.start, m.end, m.kind));
   }
-  return mergeOverlaps(text, found);
+  // a contact match touching a listed off-platform word adds nothing (and would put the id in the word's text)
+  const listed = contact?.length ? found.filter((h) => h.category === 'off_platform') : [];
+  for (const m of contact ?? []) {
+    if (exempt(m.start, m.end) || listed.some((h) => h.start <= m.end && m.start <= h.end)) continue;
+    if (!isExcused(text, 'off_platform', m.start, m.end))
+      found.push(hit(text, 'off_platform', m.start, m.end, 'contact'));
+  }
+  return found.length ? mergeOverlaps(text, found) : NO_HITS;
 }
 
 /** Hits per category of a list of hits (every category present, 0 when none). */
@@ -126,12 +154,4 @@ function mergeOverlaps(text: string, found: BannedHit[]): BannedHit[] {
     out.push(h);
   }
   return out;
-}
-
-function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    if (u >= 0x30 && u <= 0x39) return true;
-  }
-  return false;
 }

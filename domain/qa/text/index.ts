@@ -25,7 +25,11 @@ export {
   type BannedHit,
   type BannedMatcher,
 } from './banned.ts';
-export { isIdNumber, scanPrivacy, type PrivacyKind, type PrivacyMatch } from './privacy.ts';
+export { isIdNumber, scanPrivacy, scanPrivacyView, type PrivacyKind, type PrivacyMatch } from './privacy.ts';
+export { asciiView, luhn } from './digits.ts';
+export { scanContact, type ContactMatch } from './contact.ts';
+export { isExcused } from './scope.ts';
+export { DETECTOR_CUES, type DetectorCues } from './cues.ts';
 export {
   compileSentiment,
   estimateWords,

@@ -8,6 +8,7 @@ import privacy from '../lexicons/banned-privacy.json' with { type: 'json' };
 import promise from '../lexicons/banned-promise.json' with { type: 'json' };
 import rude from '../lexicons/banned-rude.json' with { type: 'json' };
 import privacyContext from '../lexicons/privacy-context.json' with { type: 'json' };
+import events from '../lexicons/sentiment-events.json' with { type: 'json' };
 import modifiers from '../lexicons/sentiment-modifiers.json' with { type: 'json' };
 import negative from '../lexicons/sentiment-negative.json' with { type: 'json' };
 import neutral from '../lexicons/sentiment-neutral.json' with { type: 'json' };
@@ -39,6 +40,16 @@ export interface SentimentLexicon {
   hypothetical: readonly string[];
   questionParticles: readonly string[];
   rhetoricalMarkers: readonly string[];
+  /** negative words a question or condition does not neutralise (投诉, 骗子, 无语, ？？) */
+  strongNegative?: readonly string[];
+  /** thanks (谢谢, 辛苦了): positive only in a message without negative words */
+  polite?: readonly string[];
+  /** expected events (收到, 发货, 回复): negative right after 没/未/无 (还没发货, 没人回复) */
+  events?: readonly string[];
+  /** requests that make an event not yet happened a plain fact (取消, 改地址) */
+  pendingRequests?: readonly string[];
+  /** concessive words (虽然): the rest of their clause counts half */
+  concessive?: readonly string[];
 }
 
 export interface Lexicons {
@@ -71,6 +82,11 @@ export const SHIPPED_LEXICONS: Lexicons = Object.freeze({
     hypothetical: modifiers.hypothetical,
     questionParticles: modifiers.questionParticles,
     rhetoricalMarkers: modifiers.rhetoricalMarkers,
+    strongNegative: negative.strong,
+    polite: positive.polite,
+    events: events.events,
+    pendingRequests: events.pendingRequests,
+    concessive: modifiers.concessive,
   },
 });
 
@@ -107,6 +123,11 @@ export function mergeLexicons(additions: LexiconAdditions = {}, base: Lexicons =
       hypothetical: merge(b.hypothetical, s.hypothetical),
       questionParticles: merge(b.questionParticles, s.questionParticles),
       rhetoricalMarkers: merge(b.rhetoricalMarkers, s.rhetoricalMarkers),
+      strongNegative: merge(b.strongNegative ?? [], s.strongNegative),
+      polite: merge(b.polite ?? [], s.polite),
+      events: merge(b.events ?? [], s.events),
+      pendingRequests: merge(b.pendingRequests ?? [], s.pendingRequests),
+      concessive: merge(b.concessive ?? [], s.concessive),
     },
   };
 }

@@ -1,10 +1,15 @@
 /**
  * Personal data in a message, found by a hand-written single-pass scanner (no regular
  * expressions, so no backtracking however long the text): mainland mobile and landline numbers,
- * 18-digit resident ID numbers (check digit verified) and street addresses with a house number.
+ * 18-digit resident ID numbers (check digit verified), bank-card numbers (length, issuer prefix and
+ * Luhn check, or a bank cue) and street addresses with a house number (address.ts). Numbers spelled
+ * with full-width digits or Chinese numerals are read as digits (digits.ts).
  */
+import { scanAddressAt } from './address.ts';
+import { DETECTOR_CUES } from './cues.ts';
+import { asciiView, luhn } from './digits.ts';
 
-export type PrivacyKind = 'phone' | 'id_number' | 'address';
+export type PrivacyKind = 'phone' | 'id_number' | 'address' | 'bank_card';
 
 /** One piece of personal data and its span [start, end) in UTF-16 code units. */
 export interface PrivacyMatch {
@@ -15,22 +20,31 @@ export interface PrivacyMatch {
 
 const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 const isAlnum = (u: number) => isDigit(u) || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a);
-/** a single separator allowed between digit groups: space, hyphen, full-width space */
-const isSeparator = (u: number) => u === 0x20 || u === 0x2d || u === 0x3000;
-const isCjk = (u: number) => (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
+/** separators allowed between digit groups (at most 3 in a row): space, hyphen, dot, slash, underscore, full-width space */
+const isSeparator = (u: number) =>
+  u === 0x20 || u === 0x2d || u === 0x2e || u === 0x2f || u === 0x5f || u === 0x3000 || u === 0x2014;
+const MAX_SEPARATORS = 3;
 
 /**
- * Every phone number, ID number and street address in `text`, in order of position:
+ * Every phone number, ID number, bank-card number and street address in `text`, in order of position:
  * - phone: 11 digits 1[3-9]xxxxxxxxx (optionally +86 / 86 in front), or a landline 0AA(A)-NNNNNNN(N)
- *   with its area code set off by a separator; digit groups may be separated by single spaces or
- *   hyphens; masked numbers (138****5678) break the run and are not found;
+ *   with its area code set off by a separator; digit groups may be separated by up to 3 spaces,
+ *   hyphens, dots or slashes; masked numbers (138****5678) break the run and are not found;
  * - id_number: 17 digits plus a digit or X whose ISO 7064 MOD 11-2 check digit and birth date are valid;
- * - address: a street or estate word (路, 街, 巷, 弄, 胡同, 大道, 小区, 花园, …) directly followed, after at
- *   most 3 numbering characters (四段, 二期), by a number and a unit (号, 栋, 幢, 弄, 单元, 室); the span
- *   starts two characters before the first 省/市/区/县 of the clause (or three before the street word).
- * A digit run touching a Latin letter or another digit (SF1402…, order numbers) is never a phone or ID.
+ * - bank_card: 15–19 digits after a bank cue (卡号, 银行卡, 收款, 转账 …), or 16–19 digits with a
+ *   card-issuer prefix (62, 4, 5, 3, 6, 9) and a valid Luhn check digit — unless an order or
+ *   tracking cue (订单, 单号, 快递, 交易号 …) is nearer before it or right after it;
+ * - address: see `scanAddressAt` (a street or estate word, a number and a unit: 建国路88号, 5栋2单元).
+ * Full-width digits and Chinese-numeral runs of 7 or more (幺三九…) count as digits. A digit run
+ * touching a Latin letter or another digit (SF1402…, order numbers) is never a phone, ID or card.
  */
 export function scanPrivacy(text: string): PrivacyMatch[] {
+  const view = asciiView(text);
+  return view === null ? [] : scanPrivacyView(view);
+}
+
+/** `scanPrivacy` on a text already passed through `asciiView` (positions are the same). */
+export function scanPrivacyView(text: string): PrivacyMatch[] {
   const out: PrivacyMatch[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -47,7 +61,7 @@ export function scanPrivacy(text: string): PrivacyMatch[] {
   return out;
 }
 
-/** Reads the digit token starting at `start`, records it if it is a phone or ID, returns its end. */
+/** Reads the digit token starting at `start`, records it if it is personal data, returns its end. */
 function numberToken(text: string, start: number, out: PrivacyMatch[]): number {
   const n = text.length;
   let i = start;
@@ -62,9 +76,12 @@ function numberToken(text: string, start: number, out: PrivacyMatch[]): number {
     if (isDigit(u)) {
       digits += String.fromCharCode(u);
       end = ++i;
-    } else if (isSeparator(u) && i + 1 < n && isDigit(text.charCodeAt(i + 1)) && digits.length > 0) {
+    } else if (isSeparator(u) && digits.length > 0) {
+      let k = i + 1;
+      while (k < n && k - i < MAX_SEPARATORS && isSeparator(text.charCodeAt(k))) k++;
+      if (k >= n || !isDigit(text.charCodeAt(k))) break;
       groups.push(digits.length, end);
-      i++;
+      i = k;
     } else if ((u | 0x20) === 0x78 && digits.length === 17) {
       digits += 'X';
       end = ++i;
@@ -82,6 +99,10 @@ function numberToken(text: string, start: number, out: PrivacyMatch[]): number {
       out.push({ kind, start, end: groups[g + 1] });
       return groups[g + 1];
     }
+  }
+  if (!plus && isBankCard(text, start, end, digits)) {
+    out.push({ kind: 'bank_card', start, end });
+    return end;
   }
   scanAddressAt(text, start, end, out);
   return end;
@@ -120,66 +141,40 @@ export function isIdNumber(d: string): boolean {
   return ID_CHECK[sum % 11] === d[17];
 }
 
-const STREET_WORDS = [
-  '胡同',
-  '大道',
-  '小区',
-  '花园',
-  '公寓',
-  '大厦',
-  '家园',
-  '广场',
-  '路',
-  '街',
-  '巷',
-  '弄',
-  '苑',
-  '村',
-  '府',
-];
-const UNITS = ['单元', '号楼', '号', '栋', '幢', '弄', '室', '座'];
-const NUMBERING = '一二三四五六七八九十段期东西南北中';
-const ADMIN = '省市区县州镇';
-const BREAKS = '，。！？；：,.!?;:、~～ \n\t"“”（）()【】';
+/** First digits of payment cards issued in China: UnionPay 62, Visa 4, Mastercard 5/2, Amex/JCB 3, 60/65, old debit 9. */
+const CARD_PREFIX = '345692';
+/** How far before a number (same sentence) a bank or order cue is looked for, and after it an order cue. */
+const CUE_BEFORE = 14;
+const CUE_AFTER = 8;
+const SENTENCE_BREAKS = '。！？!?；;\n';
 
-/** An address whose house number is the digit run [digitStart, digitEnd), if the text around it is one. */
-function scanAddressAt(text: string, digitStart: number, digitEnd: number, out: PrivacyMatch[]): void {
-  const last = out.length ? out[out.length - 1] : null;
-  if (last?.kind === 'address' && last.end >= digitEnd) return;
-  const unit = unitAt(text, digitEnd);
-  if (unit === 0) return;
-  // the street word: right before the number, or before up to 3 numbering characters
-  let j = digitStart;
-  for (let k = 0; k < 3 && j > 0 && NUMBERING.includes(text[j - 1]); k++) j--;
-  const street = STREET_WORDS.find((w) => text.startsWith(w, j - w.length));
-  const markerStart = street ? j - street.length : -1;
-  if (markerStart < 1 || !isCjk(text.charCodeAt(markerStart - 1))) return;
-  let clauseStart = markerStart;
-  while (clauseStart > 0 && !BREAKS.includes(text[clauseStart - 1])) clauseStart--;
-  let start = Math.max(clauseStart, markerStart - 3);
-  for (let k = Math.max(clauseStart, markerStart - 14); k < markerStart; k++) {
-    if (ADMIN.includes(text[k])) {
-      start = Math.max(clauseStart, k - 2);
-      break;
-    }
-  }
-  // extend over further numbers and units: 100弄5号楼302室, 3栋2单元501
-  let end = digitEnd + unit;
-  for (;;) {
-    let k = end;
-    while (k < text.length && isDigit(text.charCodeAt(k))) k++;
-    const more = unitAt(text, k);
-    if (more > 0) end = k + more;
-    else {
-      if (k > end) end = k;
-      break;
-    }
-  }
-  if (last?.kind === 'address' && start < last.end) last.end = end;
-  else out.push({ kind: 'address', start, end });
+/**
+ * Whether the digit run [start, end) of `digits` is a bank-card number: 15–19 digits whose nearest
+ * cue before it is a bank cue, or 16–19 digits with a card prefix and a valid Luhn check digit and
+ * no order or tracking cue nearer before it or right after it (order numbers are long digit runs too).
+ */
+function isBankCard(text: string, start: number, end: number, digits: string): boolean {
+  if (digits.length < 15 || digits.length > 19 || digits.endsWith('X')) return false;
+  let from = start;
+  while (from > 0 && start - from < CUE_BEFORE && !SENTENCE_BREAKS.includes(text[from - 1])) from--;
+  const before = text.slice(from, start).toLowerCase();
+  const bank = lastCue(before, DETECTOR_CUES.bankCues);
+  const order = lastCue(before, DETECTOR_CUES.orderCues);
+  if (bank > order) return true;
+  if (order >= 0 || digits.length < 16) return false;
+  let to = end;
+  while (to < text.length && to - end < CUE_AFTER && !SENTENCE_BREAKS.includes(text[to])) to++;
+  const after = text.slice(end, to);
+  if (DETECTOR_CUES.orderCues.some((c) => after.includes(c))) return false;
+  return CARD_PREFIX.includes(digits[0]) && luhn(digits);
 }
 
-function unitAt(text: string, at: number): number {
-  const unit = UNITS.find((w) => text.startsWith(w, at));
-  return unit ? unit.length : 0;
+/** End position of the last occurrence of any cue in `s`, or -1. */
+function lastCue(s: string, cues: readonly string[]): number {
+  let best = -1;
+  for (const c of cues) {
+    const at = s.lastIndexOf(c);
+    if (at >= 0) best = Math.max(best, at + c.length);
+  }
+  return best;
 }

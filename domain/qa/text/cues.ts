@@ -1,0 +1,69 @@
+/**
+ * Cue words of the rule-based detectors (contact.ts, scope.ts, the bank-card check in privacy.ts),
+ * shipped in `domain/qa/lexicons/detector-cues.json` (CC0, compiled by the Helmsman team; see that
+ * folder's README). Lower-case, as the detectors compare them with lower-cased text.
+ */
+import cues from '../lexicons/detector-cues.json' with { type: 'json' };
+
+export interface DetectorCues {
+  /** channels an id or number may follow (微信, qq, 卫星, 企鹅, 群号) */
+  contactChannels: readonly string[];
+  /** other platforms and channels an id must follow closely (抖音, 小红书, 支付宝, 邮箱) */
+  contactPlatforms: readonly string[];
+  /** one-character stand-ins for 微/v that an id follows after a colon (薇：, v:, 威 ) */
+  contactHomophones: readonly string[];
+  /** what may follow a homophone before the colon (信, 心, 芯, 号) */
+  homophoneSuffixes: readonly string[];
+  /** "find me at" / "call this" phrasing a number or id may follow (加我, 打这个, 我的号) */
+  contactActions: readonly string[];
+  /** words that make a following number an order, tracking or product number, or the shop's (单号, 快递, 客服) */
+  contactBlockers: readonly string[];
+  /** characters right after a number that make it a quantity, price or date (元, 件, 天, 号) */
+  numberUnits: string;
+  bankCues: readonly string[];
+  orderCues: readonly string[];
+  /** a refusal or warning an off-platform word may follow in its clause (不要, 请勿, 谨防) */
+  refusalCues: readonly string[];
+  /** the same, only directly before the word (不, 别, 没有) */
+  tightRefusalCues: readonly string[];
+  /** what after an off-platform word in its clause makes it a warning (骗子, 有风险) */
+  fraudCues: readonly string[];
+  /** words between a refusal and an off-platform word that start a new instruction (的话, 可以, 直接) */
+  scopeResumers: readonly string[];
+  /** the customer's question quoted back (您问, 您是说, 问能不能) */
+  quoteCues: readonly string[];
+  /** what after a quote cue makes it a reference, not a quotation (您问的问题我们一定处理) */
+  quoteReferences: readonly string[];
+  /** verbs before a quotation mark that make the quotation the customer's (说, 问) */
+  quoteSpeechCues: readonly string[];
+  /** modal negations that cancel a promise word shortly after them (不能, 无法, 不敢) */
+  promiseNegators: readonly string[];
+  /** what right after a promise word negates it (保证不了) */
+  promiseNegatedAfter: readonly string[];
+  /** verbs of assuring whose negation also covers the promise words after them (不能保证…一定) */
+  assuringVerbs: readonly string[];
+}
+
+const lower = (words: readonly string[]) => Object.freeze(words.map((w) => w.toLowerCase()));
+
+export const DETECTOR_CUES: DetectorCues = Object.freeze({
+  contactChannels: lower(cues.contactChannels),
+  contactPlatforms: lower(cues.contactPlatforms),
+  contactHomophones: lower(cues.contactHomophones),
+  homophoneSuffixes: lower(cues.homophoneSuffixes),
+  contactActions: lower(cues.contactActions),
+  contactBlockers: lower(cues.contactBlockers),
+  numberUnits: cues.numberUnits,
+  bankCues: lower(cues.bankCues),
+  orderCues: lower(cues.orderCues),
+  refusalCues: lower(cues.refusalCues),
+  tightRefusalCues: lower(cues.tightRefusalCues),
+  fraudCues: lower(cues.fraudCues),
+  scopeResumers: lower(cues.scopeResumers),
+  quoteCues: lower(cues.quoteCues),
+  quoteReferences: lower(cues.quoteReferences),
+  quoteSpeechCues: lower(cues.quoteSpeechCues),
+  promiseNegators: lower(cues.promiseNegators),
+  promiseNegatedAfter: lower(cues.promiseNegatedAfter),
+  assuringVerbs: lower(cues.assuringVerbs),
+});
