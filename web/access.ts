@@ -28,6 +28,30 @@ export interface Access {
   canImportData: boolean;
   /** the metric settings that shape every KPI */
   canManageKpiSettings: boolean;
+  /** one's own appraisal results (only agents are appraised) */
+  hasOwnAppraisal: boolean;
+  /** cycles, schemes and the results of others in scope (reviewers, calibrators, managers of appraisal) */
+  canAppraise: boolean;
+  /** supervisor reviews and hand-entered values */
+  canReviewAppraisal: boolean;
+  /** calibrate totals, answer appeals */
+  canCalibrate: boolean;
+  /** new scheme versions, cycles and their states */
+  canManageAppraisal: boolean;
+  /** a cycle's consequence proposals (calibrators decide them; appraisal managers read them) */
+  canReadProposals: boolean;
+  /** bonus amounts and the payroll export */
+  canReadPay: boolean;
+  /** QA: review assigned conversations, decide other reviewers' disputes, join calibration sessions */
+  canReviewQa: boolean;
+  /** QA: edit scorecards and sampling rules, draw samples, run calibration sessions */
+  canManageQa: boolean;
+  /** the weekly QA report of one's scope (leads, supervisors, managers) */
+  canReadQaWeekly: boolean;
+  /** the alert panel and live alerts (危机预警) about agents in one's scope */
+  canHandleAlerts: boolean;
+  /** the inspection lexicons and settings */
+  canEditLexicons: boolean;
   /** the API docs link in the user menu */
   isAdmin: boolean;
 }
@@ -56,6 +80,19 @@ export function access(me: Me | null | undefined): Access {
       canReadChatContent(actor, { personId: actor.id, groupId: actor.groupId, departmentId: actor.departmentId }),
     canImportData: has('import.write'),
     canManageKpiSettings: has('kpi.settings'),
+    hasOwnAppraisal: has('appraisal.read') && me?.role === 'agent',
+    canAppraise:
+      has('appraisal.read') && (has('appraisal.review') || has('appraisal.calibrate') || has('appraisal.manage')),
+    canReviewAppraisal: has('appraisal.review'),
+    canCalibrate: has('appraisal.calibrate'),
+    canManageAppraisal: has('appraisal.manage'),
+    canReadProposals: has('appraisal.calibrate') || has('appraisal.manage'),
+    canReadPay: has('pay.read'),
+    canReviewQa: has('qa.review'),
+    canManageQa: has('qa.manage'),
+    canReadQaWeekly: has('qa.review'),
+    canHandleAlerts: has('qa.review'),
+    canEditLexicons: has('qa.manage'),
     isAdmin: me?.role === 'admin',
   };
 }

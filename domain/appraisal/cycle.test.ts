@@ -9,6 +9,7 @@ import {
   CycleStateError,
   missingToAdvance,
   requiredReviews,
+  resultReleased,
   surveyRef,
   surveySample,
   surveySampleSize,
@@ -171,5 +172,17 @@ describe('customer survey sample (10 % of the customers each agent served)', () 
   it('surveys the only customer of an agent who served one', () => {
     expect(surveySample('2026-03', 'agent-7', ['c1'])).toEqual(['c1']);
     expect(surveySample('2026-03', 'agent-7', [])).toEqual([]);
+  });
+});
+
+describe('when an agent sees their own result', () => {
+  it.each([
+    ['draft', false],
+    ['collecting', false],
+    ['reviewing', false],
+    ['calibration', true],
+    ['finalised', true],
+  ] as const)('in %s: %s', (state, shown) => {
+    expect(resultReleased(state)).toBe(shown);
   });
 });

@@ -65,6 +65,16 @@ export const WRITABLE_IN: Readonly<Record<CycleWrite, readonly CycleState[]>> = 
   proposals: ['reviewing', 'calibration'],
 };
 
+/**
+ * The states in which the appraised person sees their own result and what stands behind it (the
+ * hand-entered values, the calibration and appeal history): from calibration on, when they may
+ * acknowledge or appeal. Reviewers and calibrators in scope see results as soon as they exist.
+ */
+export const RESULT_RELEASED_IN: readonly CycleState[] = ['calibration', 'finalised'];
+
+/** Whether the appraised person may see their own result while the cycle is in `state`. */
+export const resultReleased = (state: CycleState): boolean => RESULT_RELEASED_IN.includes(state);
+
 /** Any write to a finalised cycle. */
 export class CycleLockedError extends Error {
   readonly code = 'cycle_locked';

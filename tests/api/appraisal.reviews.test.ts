@@ -196,7 +196,7 @@ describe('interview notes and proposals over HTTP', () => {
     const agent = await clientFor(server, 'agentA1');
     expect((await agent.send('PUT', path(`/interviews/${org.people.agentA1}`), note)).status).toBe(403);
     const saved = await json(await lead.send('PUT', path(`/interviews/${org.people.agentA1}`), note));
-    expect([saved.status, saved.body.actions]).toEqual([200, note.actions]);
+    expect([saved.status, saved.body.actions, saved.body.recordedByName]).toEqual([200, note.actions, 'leadA']);
     expect((await json(await agent.get(path(`/interviews/${org.people.agentA1}`)))).body).toEqual(saved.body);
     const other = await clientFor(server, 'agentA2');
     expect((await other.get(path(`/interviews/${org.people.agentA1}`))).status).toBe(403);

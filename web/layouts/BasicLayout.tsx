@@ -27,6 +27,7 @@ import { RoleTag } from '../components/tags.tsx';
 import { useT } from '../locales/index.tsx';
 import { HOME_PATH, MENU_GROUPS, ROUTES, routeByName, type AppRoute } from '../routes.ts';
 import { matchAppRoute } from './matchRoute.ts';
+import { AlertBell } from '../pages/qa/alerts/AlertBell.tsx';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -143,6 +144,7 @@ export function BasicLayout() {
           }}
         >
           <Breadcrumb items={crumbs} style={{ flex: 1 }} />
+          {acc.canHandleAlerts ? <AlertBell /> : null}
           <LocaleSwitch />
           {me ? (
             <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} placement="bottomRight">

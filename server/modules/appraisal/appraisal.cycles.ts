@@ -7,6 +7,7 @@ import type { Actor } from '../../../domain/access.ts';
 import {
   advance,
   CYCLE_KIND_SCOPE,
+  CYCLE_STATES,
   DEFAULT_BONUS_SETTINGS,
   DEFAULT_GRADE_BANDS,
   DEFAULT_MIN_PEER_RATERS,
@@ -36,13 +37,22 @@ import { ensureShippedSchemes, schemeOf } from './appraisal.schemes.ts';
 
 const FORM_ONLY = new Set(['self', 'supervisor', 'peer360', 'customer_survey']);
 
-/** What the domain needs to say whether a cycle may move on. */
-async function readiness(conn: Conn, cycle: repo.CycleRow, scheme: Scheme): Promise<CycleReadiness> {
-  const agents = await repo.agentsInScope(conn, JSON.parse(cycle.scope), cycle.period_from);
-  const reviews = await repo.reviewsOf(conn, cycle.id);
-  const results = await repo.resultsOf(conn, cycle.id);
-  const peers = await reviewsRepo.peerReviewersOf(conn, cycle.id);
-  const proposals = await reviewsRepo.proposalsOf(conn, cycle.id);
+/**
+ * What the domain needs to say whether a cycle may move to `to` — only the parts that step reads
+ * (missingToAdvance: agents to leave draft, hand-entered values to start reviewing, review forms
+ * to calibrate, results and proposals to finalise), so the cycle board can ask for every open cycle.
+ */
+async function readiness(conn: Conn, cycle: repo.CycleRow, scheme: Scheme, to: CycleState): Promise<CycleReadiness> {
+  const from = cycle.state as CycleState;
+  const forward = CYCLE_STATES.indexOf(to) > CYCLE_STATES.indexOf(from);
+  const needsAgents = forward && from !== 'calibration';
+  const needsReviews = forward && (from === 'collecting' || from === 'reviewing');
+  const needsResults = forward && from === 'calibration';
+  const agents = needsAgents ? await repo.agentsInScope(conn, JSON.parse(cycle.scope), cycle.period_from) : [];
+  const reviews = needsReviews ? await repo.reviewsOf(conn, cycle.id) : [];
+  const peers = needsReviews && from === 'reviewing' ? await reviewsRepo.peerReviewersOf(conn, cycle.id) : [];
+  const results = needsResults ? await repo.resultsOf(conn, cycle.id) : [];
+  const proposals = needsResults ? await reviewsRepo.proposalsOf(conn, cycle.id) : [];
   const sections = CYCLE_KIND_SCOPE[cycle.kind as CycleKind].sections;
   const handEntered = scheme.sections
     .filter((s) => sections.includes(s.kind))
@@ -64,14 +74,20 @@ async function readiness(conn: Conn, cycle: repo.CycleRow, scheme: Scheme): Prom
   return {
     schemeVersion: cycle.scheme_version,
     agentIds: agents.map((a) => a.id),
-    unenteredValues: agents.flatMap((a) =>
-      handEntered.filter((i) => !has(a.id, 'manual', i.id)).map((i) => ({ agentId: a.id, indicatorId: i.id })),
-    ),
-    openReviews: agents.flatMap((a) =>
-      requiredReviews(scheme, sections)
-        .filter((k) => k !== 'customer_survey' && !(k === 'peer360' ? peersDone(a.id) : has(a.id, k)))
-        .map((review) => ({ agentId: a.id, review })),
-    ),
+    unenteredValues:
+      from === 'collecting'
+        ? agents.flatMap((a) =>
+            handEntered.filter((i) => !has(a.id, 'manual', i.id)).map((i) => ({ agentId: a.id, indicatorId: i.id })),
+          )
+        : [],
+    openReviews:
+      from === 'reviewing'
+        ? agents.flatMap((a) =>
+            requiredReviews(scheme, sections)
+              .filter((k) => k !== 'customer_survey' && !(k === 'peer360' ? peersDone(a.id) : has(a.id, k)))
+              .map((review) => ({ agentId: a.id, review })),
+          )
+        : [],
     pendingValues: results.flatMap((r) =>
       (JSON.parse(r.snapshot) as Snapshot).appraisal.indicators
         .filter((i) => i.status === 'pending')
@@ -113,18 +129,28 @@ function presentCycle(c: repo.CycleRow, next: CycleOut['next'] = null): CycleOut
   };
 }
 
+/** A cycle with its next forward state and what is missing before it (null once finalised). */
+async function withNext(conn: Conn, c: repo.CycleRow): Promise<CycleOut> {
+  const state = c.state as CycleState;
+  const to = TRANSITIONS[state][0];
+  if (to === undefined) return presentCycle(c);
+  const missing = missingToAdvance(state, to, await readiness(conn, c, await schemeOf(conn, c), to));
+  return presentCycle(c, { state: to, missing });
+}
+
+/**
+ * Every cycle, newest period first, each open one with what is missing before its next state
+ * (a few queries per open cycle: readiness reads only what that step needs).
+ */
 export async function listCycles(conn: Conn): Promise<CycleOut[]> {
-  return (await repo.listCycles(conn)).map((c) => presentCycle(c));
+  const out: CycleOut[] = [];
+  for (const c of await repo.listCycles(conn)) out.push(await withNext(conn, c));
+  return out;
 }
 
 /** One cycle with the next state and what is missing before it (the cycle board). */
 export async function getCycle(conn: Conn, id: string): Promise<CycleOut> {
-  const c = await cycleOrThrow(conn, id);
-  const state = c.state as CycleState;
-  const to = TRANSITIONS[state][0];
-  if (to === undefined) return presentCycle(c);
-  const missing = missingToAdvance(state, to, await readiness(conn, c, await schemeOf(conn, c)));
-  return presentCycle(c, { state: to, missing });
+  return withNext(conn, await cycleOrThrow(conn, id));
 }
 
 /** The defaults with the given options laid over them; 400 naming each bad field. */
@@ -210,7 +236,7 @@ export async function createCycle(conn: Conn, actor: Actor, body: CycleCreate): 
  */
 export async function changeState(conn: Conn, actor: Actor, id: string, to: CycleState): Promise<CycleOut> {
   const c = await cycleOrThrow(conn, id);
-  const r = await readiness(conn, c, await schemeOf(conn, c));
+  const r = await readiness(conn, c, await schemeOf(conn, c), to);
   const next = guard(() => advance(c.state as CycleState, to, r));
   const updated = { ...c, state: next, updated_at: nowIso() };
   await repo.updateCycle(conn, id, { state: next, updated_at: updated.updated_at });

@@ -5,6 +5,7 @@ import {
   CalibrationError,
   CycleLockedError,
   CycleStateError,
+  resultReleased,
   type CycleState,
   type CycleWrite,
 } from '../../../domain/appraisal/index.ts';
@@ -66,4 +67,21 @@ export async function agentOfCycle(conn: Conn, cycle: repo.CycleRow, personId: s
 export function requireInScope(actor: Actor, person: Placement, notSelf?: string): void {
   if (notSelf && actor.id === person.personId) throw forbidden(notSelf);
   if (!inScope(readScope(actor), person)) throw forbidden('this person is outside your scope');
+}
+
+/**
+ * Whether the actor may see a result (and the values and history behind it) in a cycle in
+ * `state`: in their read scope, and — for the appraised person themself — once it is released
+ * (calibration on; RESULT_RELEASED_IN).
+ */
+export function resultVisible(actor: Actor, state: string, person: Placement): boolean {
+  if (!inScope(readScope(actor), person)) return false;
+  return actor.id !== person.personId || resultReleased(state as CycleState);
+}
+
+/** 403 outside the actor's scope; 403 `not_released` for the appraised person before calibration. */
+export function requireResultVisible(actor: Actor, state: string, person: Placement): void {
+  if (!inScope(readScope(actor), person)) throw forbidden('this result is outside your scope');
+  if (!resultVisible(actor, state, person))
+    throw new HttpError(403, 'not_released', 'your result is shown to you once the cycle reaches calibration');
 }

@@ -14,6 +14,7 @@ import * as repo from './appraisal.repository.ts';
 import * as reviewsRepo from './appraisal.reviews.repository.ts';
 import type { InterviewOut, InterviewPut } from './appraisal.schema.ts';
 
+/** `names` holds the agents' and the recorders' names. */
 function present(r: reviewsRepo.InterviewRow, names: Map<string, string>): InterviewOut {
   return {
     cycleId: r.cycle_id,
@@ -23,9 +24,18 @@ function present(r: reviewsRepo.InterviewRow, names: Map<string, string>): Inter
     summary: r.summary,
     actions: JSON.parse(r.actions) as string[],
     recordedBy: r.recorded_by,
+    recordedByName: r.recorded_by ? (names.get(r.recorded_by) ?? null) : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+async function namesOf(conn: Conn, agents: { id: string; name: string }[], rows: reviewsRepo.InterviewRow[]) {
+  const recorders = [...new Set(rows.map((r) => r.recorded_by).filter((x): x is string => x !== null))];
+  return new Map([
+    ...agents.map((a) => [a.id, a.name] as const),
+    ...(await repo.personNames(conn, recorders)).map((p) => [p.id, p.name] as const),
+  ]);
 }
 
 /** The notes of a cycle the actor may read: their own (agents), their group's, department's or all. */
@@ -37,7 +47,7 @@ export async function listInterviews(conn: Conn, actor: Actor, cycleId: string):
     const a = agents.get(r.person_id);
     return a !== undefined && inScope(scope, placementOf(a));
   });
-  const names = new Map([...agents.values()].map((a) => [a.id, a.name]));
+  const names = await namesOf(conn, [...agents.values()], rows);
   return rows.map((r) => present(r, names));
 }
 
@@ -48,7 +58,7 @@ export async function getInterview(conn: Conn, actor: Actor, cycleId: string, pe
   requireInScope(actor, placementOf(agent));
   const row = await reviewsRepo.findInterview(conn, cycleId, personId);
   if (!row) throw notFound('performance-interview note');
-  return present(row, new Map([[agent.id, agent.name]]));
+  return present(row, await namesOf(conn, [agent], [row]));
 }
 
 /** Records (or replaces) the note of an agent in the actor's scope; never one's own. */
@@ -85,8 +95,8 @@ export async function putInterview(
       created_at: now,
       ...fields,
     });
-  const names = new Map([[agent.id, agent.name]]);
   const after = (await reviewsRepo.findInterview(conn, cycleId, personId))!;
+  const names = await namesOf(conn, [agent], before ? [before, after] : [after]);
   await record(
     conn,
     actor,

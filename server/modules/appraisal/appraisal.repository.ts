@@ -190,3 +190,58 @@ export const openCyclesCovering = (db: Conn, day: string) =>
 
 export const mentorsOf = async (db: Conn, ids: string[]) =>
   ids.length ? db.selectFrom('people').select(['id', 'mentor_id']).where('id', 'in', ids).execute() : [];
+
+// ---- what stands behind results (the appeal inbox, hand-entered values, the audit trail) ----
+
+/** Results with an appeal (open: waiting for an answer; answered), with their cycle and the names involved. */
+export function appealsOf(db: Conn, status?: 'open' | 'answered') {
+  let q = db
+    .selectFrom('appraisal_results as r')
+    .innerJoin('appraisal_cycles as c', 'c.id', 'r.cycle_id')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .select([
+      'r.cycle_id',
+      'r.person_id',
+      'r.group_id',
+      'r.department_id',
+      'r.total_hundredths',
+      'r.final_total_hundredths',
+      'r.final_grade',
+      'r.calibration_reason',
+      'r.calibrated_by',
+      'r.calibrated_at',
+      'r.appeal',
+      'c.name as cycle_name',
+      'c.state as cycle_state',
+      'c.period_from',
+      'c.period_to',
+      'p.name as person_name',
+    ])
+    .where('r.appeal', 'is not', null);
+  if (status) q = q.where('r.appeal_open', '=', status === 'open' ? 1 : 0);
+  return q.orderBy('c.period_from', 'desc').orderBy('r.cycle_id').orderBy('r.person_id').execute();
+}
+
+/** The hand-entered values of one person in a cycle with who entered them. */
+export const manualValuesOf = (db: Conn, cycleId: string, personId: string) =>
+  db
+    .selectFrom('appraisal_reviews as v')
+    .leftJoin('people as p', 'p.id', 'v.reviewer_id')
+    .select(['v.item_id', 'v.value', 'v.comment', 'v.reviewer_id', 'v.created_at', 'p.name as reviewer_name'])
+    .where('v.cycle_id', '=', cycleId)
+    .where('v.person_id', '=', personId)
+    .where('v.kind', '=', 'manual')
+    .orderBy('v.item_id')
+    .execute();
+
+/** Audit entries of one entity with these actions, oldest first, with the actor's name. */
+export const auditTrail = (db: Conn, entity: string, entityId: string, actions: readonly string[]) =>
+  db
+    .selectFrom('audit_log as a')
+    .leftJoin('people as p', 'p.id', 'a.actor_id')
+    .select(['a.id', 'a.at', 'a.actor_id', 'p.name as actor_name', 'a.action', 'a.before', 'a.after'])
+    .where('a.entity', '=', entity)
+    .where('a.entity_id', '=', entityId)
+    .where('a.action', 'in', [...actions])
+    .orderBy('a.id')
+    .execute();

@@ -11,7 +11,15 @@ import { forbidden, HttpError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { record } from '../audit/audit.service.ts';
 import { rederive, type Snapshot } from './appraisal.compute.ts';
-import { can, cycleOrThrow, guard, placementOf, writable } from './appraisal.guard.ts';
+import {
+  can,
+  cycleOrThrow,
+  guard,
+  placementOf,
+  requireResultVisible,
+  resultVisible,
+  writable,
+} from './appraisal.guard.ts';
 import * as repo from './appraisal.repository.ts';
 import type { Appeal, RedLineCreate, RedLineOut, ResultOut } from './appraisal.schema.ts';
 
@@ -62,11 +70,14 @@ function presentResult(r: repo.ResultRow, actor: Actor, names: Map<string, strin
   };
 }
 
-/** The results of a cycle the actor may see: own (agent), group (lead), department (supervisor), all (HR, managers, admins). */
+/**
+ * The results of a cycle the actor may see: own (agent), group (lead), department (supervisor),
+ * all (HR, managers, admins). The appraised person's own row is left out until the cycle reaches
+ * calibration, so an agent's list is empty before then (one result answers 403 not_released).
+ */
 export async function listResults(conn: Conn, actor: Actor, cycleId: string): Promise<ResultOut[]> {
-  await cycleOrThrow(conn, cycleId);
-  const scope = readScope(actor);
-  const rows = (await repo.resultsOf(conn, cycleId)).filter((r) => inScope(scope, placementOfResult(r)));
+  const c = await cycleOrThrow(conn, cycleId);
+  const rows = (await repo.resultsOf(conn, cycleId)).filter((r) => resultVisible(actor, c.state, placementOfResult(r)));
   const names = new Map(
     (
       await repo.personNames(
@@ -85,10 +96,12 @@ async function resultInScope(conn: Conn, actor: Actor, cycleId: string, personId
   return r;
 }
 
-/** One result with its "why"; 403 outside the actor's scope. */
+/** One result with its "why"; 403 outside the actor's scope, 403 not_released to the agent before calibration. */
 export async function getResult(conn: Conn, actor: Actor, cycleId: string, personId: string): Promise<ResultOut> {
-  await cycleOrThrow(conn, cycleId);
-  const r = await resultInScope(conn, actor, cycleId, personId);
+  const c = await cycleOrThrow(conn, cycleId);
+  const r = await repo.findResult(conn, cycleId, personId);
+  if (!r) throw notFound('appraisal result');
+  requireResultVisible(actor, c.state, placementOfResult(r));
   const names = new Map((await repo.personNames(conn, [personId])).map((p) => [p.id, p.name]));
   return presentResult(r, actor, names);
 }

@@ -126,6 +126,8 @@ export const InterviewOut = z.object({
   summary: z.string(),
   actions: z.array(z.string()),
   recordedBy: z.string().nullable(),
+  /** the recorder's name, for readers whose directory does not hold them (the agent) */
+  recordedByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

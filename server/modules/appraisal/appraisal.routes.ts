@@ -22,6 +22,7 @@ import {
 } from './appraisal.schema.ts';
 import * as appraisal from './appraisal.service.ts';
 import { payrollXlsx } from './appraisal.payroll.ts';
+import { appraisalHistoryRoutes } from './appraisal.history.routes.ts';
 import { appraisalReviewRoutes } from './appraisal.reviews.routes.ts';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
@@ -31,7 +32,8 @@ const Ok = z.object({ ok: z.literal(true) });
 /**
  * Appraisal (SPEC APR): schemes, cycles and their states, reviews, results with the "why",
  * calibration, acknowledgement and appeals, red lines and the payroll export; peer reviews, the
- * survey, interview notes and proposals in appraisal.reviews.routes.ts. Reads are scoped
+ * survey, interview notes and proposals in appraisal.reviews.routes.ts; the appeal inbox, values
+ * and result history in appraisal.history.routes.ts. Reads are scoped
  * by role; every write runs in a transaction with its audit entry.
  */
 export async function appraisalRoutes(app: App, deps: RouteDeps) {
@@ -76,7 +78,13 @@ export async function appraisalRoutes(app: App, deps: RouteDeps) {
 
   app.get(
     '/api/appraisal/cycles',
-    { schema: { tags, summary: 'Appraisal cycles', response: { 200: z.array(CycleOut), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Appraisal cycles, each open one with what is missing before its next state',
+        response: { 200: z.array(CycleOut), ...errors },
+      },
+    },
     async (req) => {
       requirePermission(req, 'appraisal.read');
       return appraisal.listCycles(db.read);
@@ -173,7 +181,7 @@ export async function appraisalRoutes(app: App, deps: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Results the caller may see',
+        summary: 'Results the caller may see (the appraised person’s own only from calibration on)',
         params: CycleParams,
         response: { 200: z.array(ResultOut), ...errors },
       },
@@ -186,7 +194,7 @@ export async function appraisalRoutes(app: App, deps: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'One result with the why of every indicator',
+        summary: 'One result with the why of every indicator (403 not_released to the agent before calibration)',
         params: ResultParams,
         response: { 200: ResultOut, ...errors },
       },
@@ -296,4 +304,5 @@ export async function appraisalRoutes(app: App, deps: RouteDeps) {
   );
 
   await appraisalReviewRoutes(app, deps);
+  await appraisalHistoryRoutes(app, deps);
 }

@@ -14,6 +14,7 @@ import { CycleOptionsIn, CycleOptionsOut } from './appraisal.options.schema.ts';
 
 export * from './appraisal.options.schema.ts';
 export * from './appraisal.reviews.schema.ts';
+export * from './appraisal.history.schema.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const Bilingual = z.object({ zh: z.string(), en: z.string() });

@@ -24,6 +24,7 @@ export * from './appraisal.peers.ts';
 export * from './appraisal.survey.ts';
 export * from './appraisal.interviews.ts';
 export * from './appraisal.proposals.ts';
+export * from './appraisal.history.ts';
 
 /** A self-review (the agent, own only) or a supervisor review (a lead or supervisor with the person in scope). */
 export async function submitReview(conn: Conn, actor: Actor, cycleId: string, body: ReviewSubmit): Promise<void> {

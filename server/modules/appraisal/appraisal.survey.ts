@@ -2,8 +2,8 @@
  * The customer survey (SPEC APR-3; seed 004: 随机抽取10%服务客户调研): for each agent a
  * reproducible random share of the distinct customers they served in the period (surveySample,
  * from the inquiry facts of the KPI store), listed for sending with the customer masked for roles
- * that may not see contact data; the answers, entered or imported as CSV, fill the
- * customer-survey indicator (satisfied ÷ answered).
+ * that may not see contact data (phone numbers and any other customer id alike); the answers,
+ * entered or imported as CSV, fill the customer-survey indicator (satisfied ÷ answered).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -45,6 +45,18 @@ async function samples(conn: Conn, cycle: repo.CycleRow, agents: Agent[]) {
   });
 }
 
+/**
+ * A customer as a reader without contact rights sees them: a phone number as 138****5678, any
+ * other id (a buyer nick, a CRM number) with only its first and last two characters left.
+ */
+export function maskCustomer(id: string): string {
+  const phone = maskPhonesInText(id);
+  if (phone !== id) return phone;
+  const chars = [...id];
+  if (chars.length <= 4) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 2).join('')}${'*'.repeat(Math.min(chars.length - 4, 6))}${chars.slice(-2).join('')}`;
+}
+
 async function agentsVisibleTo(conn: Conn, actor: Actor, cycle: repo.CycleRow): Promise<Agent[]> {
   const scope = readScope(actor);
   return (await repo.agentsInScope(conn, JSON.parse(cycle.scope), cycle.period_from)).filter((a) =>
@@ -76,7 +88,7 @@ export async function getSurvey(conn: Conn, actor: Actor, cycleId: string): Prom
           const a = mine.find((x) => x.customer_id === customerId);
           return {
             ref,
-            customerId: mask ? maskPhonesInText(customerId) : customerId,
+            customerId: mask ? maskCustomer(customerId) : customerId,
             answer: a
               ? { satisfied: Number(a.satisfied) === 1, csat: a.csat, comment: a.comment, enteredAt: a.created_at }
               : null,

@@ -1,13 +1,16 @@
 /**
  * A conversation as a chat: the customer on the left, agents on the right, bot and system
  * messages centred, auto-replies tagged, hand-offs and transfers as dividers. Messages inside
- * the highlighted round are outlined; a message that opens a round carries its number.
+ * the highlighted round are outlined; a message that opens a round carries its number. With an
+ * inspection, banned and sentiment words are marked in the text and flagged messages tagged.
  */
 import { Divider, Empty, Flex, Tag, Typography } from 'antd';
 import type { z } from 'zod';
 import type { ConversationMessage, RoundOut } from '../../../../server/modules/kpi/kpi.schema.ts';
-import { useT } from '../../../locales/index.tsx';
+import type { MessageFindingOut } from '../../../../server/modules/qa/qa.inspection.schema.ts';
+import { useT, type MessageKey } from '../../../locales/index.tsx';
 import { formatTime } from '../components/format.ts';
+import { HighlightedText } from './HighlightedText.tsx';
 
 type Message = z.infer<typeof ConversationMessage>;
 
@@ -28,6 +31,8 @@ export function ChatTimeline({
   active,
   nameOf,
   timeZone,
+  findings,
+  flags,
 }: {
   messages: Message[];
   rounds: RoundOut[];
@@ -35,6 +40,10 @@ export function ChatTimeline({
   active: RoundOut | null;
   nameOf(agentId: string | null): string;
   timeZone: string;
+  /** automatic inspection's findings by message id */
+  findings?: ReadonlyMap<string, MessageFindingOut>;
+  /** inspection flags by message id (repeated question, unanswered) */
+  flags?: ReadonlyMap<string, MessageKey[]>;
 }) {
   const { t } = useT();
   if (messages.length === 0) return <Empty description={t('conversation.noMessages')} />;
@@ -104,8 +113,17 @@ export function ChatTimeline({
                 outline: inActive(m) ? '2px solid #1677ff' : undefined,
               }}
             >
-              {m.text || <Typography.Text type="secondary">{t('common.none')}</Typography.Text>}
+              {m.text ? (
+                <HighlightedText text={m.text} finding={findings?.get(m.messageId)} />
+              ) : (
+                <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+              )}
             </div>
+            {flags?.get(m.messageId)?.map((k) => (
+              <Tag key={k} color="volcano" style={{ marginTop: 2, marginInlineEnd: 0 }} data-testid="chat-flag">
+                {t(k)}
+              </Tag>
+            ))}
           </Flex>
         );
       })}

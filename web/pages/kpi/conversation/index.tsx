@@ -2,6 +2,7 @@
  * A conversation (会话详情): the chat as a timeline beside its rounds, each round with its
  * times, counted duration, flags and the explanation of why it counted. Hovering a round
  * outlines its messages. HR and people outside the conversation's scope get 403 from the server.
+ * Automatic inspection marks banned and sentiment words in the chat and sums up beside it.
  */
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
@@ -11,6 +12,7 @@ import { CHANNEL_KINDS, type ChannelKind } from '../../../../domain/org.ts';
 import { CONVERSATION_CATEGORIES, type ConversationCategory } from '../../../../domain/metrics/records.ts';
 import type { RoundOut } from '../../../../server/modules/kpi/kpi.schema.ts';
 import { useConversation } from '../../../api/kpi.ts';
+import { useInspection } from '../../../api/qa-inspection.ts';
 import { hasStatus } from '../../../api/request.ts';
 import { Forbidden, LoadError } from '../../../components/Exception.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
@@ -20,6 +22,8 @@ import { formatTime } from '../components/format.ts';
 import { RoundFlags } from '../components/RoundFlags.tsx';
 import { useMetrics } from '../components/useMetrics.ts';
 import { ChatTimeline } from './ChatTimeline.tsx';
+import { InspectionCard } from './InspectionCard.tsx';
+import { inspectionMaps } from './inspectionMaps.ts';
 
 const isChannel = (c: string): c is ChannelKind => (CHANNEL_KINDS as readonly string[]).includes(c);
 const isCategory = (c: string | null): c is ConversationCategory =>
@@ -34,6 +38,8 @@ export default function ConversationPage() {
   const metrics = useMetrics();
   const tz = metrics.settings.timeZone;
   const [active, setActive] = useState<RoundOut | null>(null);
+  const inspection = useInspection(id, conv.isSuccess);
+  const marked = useMemo(() => inspectionMaps(inspection.data), [inspection.data]);
 
   // the names the conversation itself carries; the directory covers the rest (a transfer's receiver)
   const nameOf = useMemo(() => {
@@ -93,46 +99,53 @@ export default function ConversationPage() {
           <Row gutter={16}>
             <Col xs={24} lg={14}>
               <Card size="small" title={t('conversation.chat', { n: c.messages.length })}>
-                <ChatTimeline messages={c.messages} rounds={c.rounds} active={active} nameOf={nameOf} timeZone={tz} />
+                <ChatTimeline
+                  messages={c.messages}
+                  rounds={c.rounds}
+                  active={active}
+                  nameOf={nameOf}
+                  timeZone={tz}
+                  findings={marked.findings}
+                  flags={marked.flags}
+                />
               </Card>
             </Col>
             <Col xs={24} lg={10}>
-              <Card
-                size="small"
-                title={t('conversation.rounds', { n: c.rounds.length })}
-                style={{ position: 'sticky', top: 16 }}
-              >
-                {c.rounds.length === 0 ? (
-                  <Empty description={t('conversation.noRounds')} />
-                ) : (
-                  <List<RoundOut>
-                    size="small"
-                    dataSource={c.rounds}
-                    data-testid="conversation-rounds"
-                    renderItem={(r) => (
-                      <List.Item
-                        key={r.seq}
-                        onMouseEnter={() => setActive(r)}
-                        onMouseLeave={() => setActive(null)}
-                        style={{ background: active?.seq === r.seq ? '#f0f5ff' : undefined, display: 'block' }}
-                      >
-                        <Space wrap size={[8, 4]}>
-                          <Typography.Text strong>{t('conversation.roundNo', { n: r.seq + 1 })}</Typography.Text>
-                          <RoundFlags round={r} />
-                        </Space>
-                        <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', margin: '4px 0' }}>
-                          {formatTime(r.openAt, tz)} →{' '}
-                          {r.closeAt ? formatTime(r.closeAt, tz).slice(11) : t('rounds.flag.unanswered')}
-                          {' · '}
-                          {t('rounds.wait')} {seconds(r.waitS)} · {t('rounds.duration')} {seconds(r.durationS)}
-                          {r.agentName ? ` · ${r.agentName}` : ''}
-                        </div>
-                        <Typography.Paragraph style={{ margin: 0 }}>{r.explanation}</Typography.Paragraph>
-                      </List.Item>
-                    )}
-                  />
-                )}
-              </Card>
+              <Space direction="vertical" size={16} style={{ width: '100%', position: 'sticky', top: 16 }}>
+                <InspectionCard inspection={inspection.data} error={inspection.error} timeZone={tz} />
+                <Card size="small" title={t('conversation.rounds', { n: c.rounds.length })}>
+                  {c.rounds.length === 0 ? (
+                    <Empty description={t('conversation.noRounds')} />
+                  ) : (
+                    <List<RoundOut>
+                      size="small"
+                      dataSource={c.rounds}
+                      data-testid="conversation-rounds"
+                      renderItem={(r) => (
+                        <List.Item
+                          key={r.seq}
+                          onMouseEnter={() => setActive(r)}
+                          onMouseLeave={() => setActive(null)}
+                          style={{ background: active?.seq === r.seq ? '#f0f5ff' : undefined, display: 'block' }}
+                        >
+                          <Space wrap size={[8, 4]}>
+                            <Typography.Text strong>{t('conversation.roundNo', { n: r.seq + 1 })}</Typography.Text>
+                            <RoundFlags round={r} />
+                          </Space>
+                          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', margin: '4px 0' }}>
+                            {formatTime(r.openAt, tz)} →{' '}
+                            {r.closeAt ? formatTime(r.closeAt, tz).slice(11) : t('rounds.flag.unanswered')}
+                            {' · '}
+                            {t('rounds.wait')} {seconds(r.waitS)} · {t('rounds.duration')} {seconds(r.durationS)}
+                            {r.agentName ? ` · ${r.agentName}` : ''}
+                          </div>
+                          <Typography.Paragraph style={{ margin: 0 }}>{r.explanation}</Typography.Paragraph>
+                        </List.Item>
+                      )}
+                    />
+                  )}
+                </Card>
+              </Space>
             </Col>
           </Row>
         </Space>

@@ -1,0 +1,73 @@
+/**
+ * QA scores (质检得分): each agent's QA score for a period — the mean of the scores that count of
+ * their reviews (a revised score after a dispute) — in the caller's scope; agents see their own.
+ * The number of reviews links to them.
+ */
+import { useState } from 'react';
+import { Statistic, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import type { QaScoreOut } from '../../../../server/modules/qa/qa.reviews.schema.ts';
+import { useQaScores } from '../../../api/qa.ts';
+import { LoadError } from '../../../components/Exception.tsx';
+import { PageContainer } from '../../../components/PageContainer.tsx';
+import { pointsText, scoreColor } from '../../../components/qa/text.ts';
+import { useT } from '../../../locales/index.tsx';
+import { RangeFilter, type DayRange } from '../../kpi/components/RangeFilter.tsx';
+import { meanScore } from './mean.ts';
+
+const last30 = (): DayRange => ({
+  from: dayjs().subtract(29, 'day').format('YYYY-MM-DD'),
+  to: dayjs().format('YYYY-MM-DD'),
+});
+
+export default function QaScoresPage() {
+  const { t } = useT();
+  const [range, setRange] = useState<DayRange>(last30);
+  const scores = useQaScores(range);
+  const rows = scores.data ?? [];
+  const reviewsLink = (s: QaScoreOut) =>
+    `/qa/reviews?${new URLSearchParams({ agentId: s.personId, from: range.from, to: range.to }).toString()}`;
+
+  if (scores.isError) return <LoadError error={scores.error} onRetry={() => void scores.refetch()} />;
+  return (
+    <PageContainer title={t('menu.qa.scores')} extra={<RangeFilter value={range} onChange={setRange} />}>
+      <Typography.Paragraph type="secondary">{t('qa.scores.intro')}</Typography.Paragraph>
+      <Statistic
+        style={{ marginBottom: 16 }}
+        title={t('qa.scores.mean', { n: rows.filter((r) => r.score !== null).length })}
+        value={pointsText(meanScore(rows))}
+      />
+      <Table<QaScoreOut>
+        rowKey="personId"
+        data-testid="qa-scores"
+        loading={scores.isFetching && !scores.data}
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        columns={[
+          {
+            title: t('qa.agent'),
+            dataIndex: 'name',
+            key: 'name',
+            sorter: (a, b) => a.name.localeCompare(b.name),
+          },
+          {
+            title: t('qa.scores.score'),
+            key: 'score',
+            align: 'right',
+            defaultSortOrder: 'ascend',
+            sorter: (a, b) => (a.score ?? Infinity) - (b.score ?? Infinity),
+            render: (_, s) => (s.score === null ? '—' : <Tag color={scoreColor(s.score)}>{pointsText(s.score)}</Tag>),
+          },
+          {
+            title: t('qa.scores.reviews'),
+            key: 'reviews',
+            align: 'right',
+            sorter: (a, b) => a.reviews - b.reviews,
+            render: (_, s) => (s.reviews ? <Link to={reviewsLink(s)}>{s.reviews}</Link> : 0),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}
