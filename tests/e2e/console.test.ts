@@ -68,9 +68,21 @@ suite('web console', () => {
     await page.context().close();
   });
 
-  it("gives an agent only home, their own KPIs and my profile, and refuses someone else's profile", async () => {
+  it("gives an agent only their own KPIs, appraisal, QA results and profile, and refuses someone else's profile", async () => {
     const page = await signIn(h, 'agent');
-    expect(await menuLabels(page)).toEqual(['首页', '绩效数据', '我的指标', '响应明细', '我的档案']);
+    expect(await menuLabels(page)).toEqual([
+      '首页',
+      '绩效数据',
+      '我的指标',
+      '响应明细',
+      '考核',
+      '我的考核',
+      '同事评价',
+      '质检',
+      '质检结果',
+      '质检得分',
+      '我的档案',
+    ]);
     await page.getByText('我的档案', { exact: true }).first().waitFor();
     await page.locator('.ant-descriptions').waitFor();
     await screenshot(page, '05-agent-dashboard');
