@@ -17,6 +17,8 @@ const en: typeof zh = {
   'qaInspection.privacy.phone': 'phone number',
   'qaInspection.privacy.id_number': 'ID number',
   'qaInspection.privacy.address': 'address',
+  'qaInspection.privacy.bank_card': 'bank card number',
+  'qaInspection.privacy.contact': 'off-platform contact details',
   'qaInspection.list.whitelist': 'Whitelist',
   'qaInspection.list.negative': 'Negative words',
   'qaInspection.list.positive': 'Positive words',

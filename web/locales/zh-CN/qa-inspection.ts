@@ -16,6 +16,8 @@ export default {
   'qaInspection.privacy.phone': '手机号',
   'qaInspection.privacy.id_number': '身份证号',
   'qaInspection.privacy.address': '地址',
+  'qaInspection.privacy.bank_card': '银行卡号',
+  'qaInspection.privacy.contact': '站外联系方式',
   'qaInspection.list.whitelist': '白名单',
   'qaInspection.list.negative': '负面情绪词',
   'qaInspection.list.positive': '正面情绪词',

@@ -30,6 +30,8 @@ const PRIVACY: Record<string, MessageKey> = {
   phone: 'qaInspection.privacy.phone',
   id_number: 'qaInspection.privacy.id_number',
   address: 'qaInspection.privacy.address',
+  bank_card: 'qaInspection.privacy.bank_card',
+  contact: 'qaInspection.privacy.contact',
 };
 
 /** The label key of an alert kind. */
