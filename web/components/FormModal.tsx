@@ -1,6 +1,6 @@
 /** A create/edit dialog around an antd Form: validates, then hands the values to `onSubmit`. */
 import { useEffect, type ReactNode } from 'react';
-import { Form, Modal } from 'antd';
+import { Form, Modal, type FormInstance, type FormProps, type ModalProps } from 'antd';
 import { useT } from '../locales/index.tsx';
 
 interface Props<V> {
@@ -12,6 +12,15 @@ interface Props<V> {
   onCancel(): void;
   onSubmit(values: V): void;
   children: ReactNode;
+  /** a form the caller made (to watch or set fields); one of its own otherwise */
+  form?: FormInstance<V>;
+  /** the confirm button's text; "Save" when not given */
+  okText?: ReactNode;
+  okButtonProps?: ModalProps['okButtonProps'];
+  /** more for the Form, e.g. a data-testid or onValuesChange */
+  formProps?: Omit<FormProps<V>, 'form' | 'layout' | 'preserve' | 'children' | 'onFinish'> & {
+    'data-testid'?: string;
+  };
 }
 
 export function FormModal<V extends object>({
@@ -22,9 +31,14 @@ export function FormModal<V extends object>({
   onCancel,
   onSubmit,
   children,
+  form: given,
+  okText,
+  okButtonProps,
+  formProps,
 }: Props<V>) {
   const { t } = useT();
-  const [form] = Form.useForm<V>();
+  // useForm hands back the given form when there is one
+  const [form] = Form.useForm<V>(given);
   useEffect(() => {
     if (open) {
       form.resetFields();
@@ -35,7 +49,8 @@ export function FormModal<V extends object>({
     <Modal
       open={open}
       title={title}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
+      okButtonProps={okButtonProps}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onCancel={onCancel}
@@ -44,7 +59,7 @@ export function FormModal<V extends object>({
       }}
       forceRender
     >
-      <Form<V> form={form} layout="vertical" preserve={false}>
+      <Form<V> {...formProps} form={form} layout="vertical" preserve={false}>
         {children}
       </Form>
     </Modal>

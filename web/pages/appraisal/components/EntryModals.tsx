@@ -4,11 +4,12 @@
  * Values are typed as people read them (90 for 90 %) and sent in the stored unit; the value
  * entered so far (who, when) is shown, since a new entry replaces it.
  */
-import { useEffect, useMemo } from 'react';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useMemo } from 'react';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { fromDisplay } from '../../../../domain/appraisal/index.ts';
 import type { CycleOut } from '../../../../server/modules/appraisal/appraisal.schema.ts';
 import { useSubmitReview, useSubmitValue, useValues } from '../../../api/appraisal.ts';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useT } from '../../../locales/index.tsx';
 import { bi, valueText } from './text.ts';
 import { useWhen } from './useWhen.ts';
@@ -64,86 +65,73 @@ export function ValueModal({
         : t('appraisal.entry.currentNone')
       : undefined;
 
-  useEffect(() => {
-    if (open) form.setFieldsValue({ personId, itemId: items[0]?.id, value: undefined, comment: undefined });
-  }, [open, personId, items, form]);
+  const initial = useMemo(() => ({ personId, itemId: items[0]?.id }), [personId, items]);
 
   const itemLabel = (i: HandEnteredItem) => (i.label ? bi(i.label, locale) : t('appraisal.entry.adopted'));
   return (
-    <Modal
+    <FormModal<ValueForm>
       open={open}
       title={`${t('appraisal.entry.value')} · ${cycle.name}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submit.isPending}
+      initialValues={initial}
+      saving={submit.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      forceRender
+      form={form}
+      formProps={{ 'data-testid': 'value-form' }}
+      onSubmit={(v) =>
+        submit.mutate(
+          {
+            personId: v.personId,
+            itemId: v.itemId,
+            value: fromDisplay(item?.unit ?? 'count', v.value),
+            comment: v.comment?.trim() || undefined,
+          },
+          {
+            onSuccess: () => {
+              void message.success(t('common.saved'));
+              onClose();
+            },
+          },
+        )
+      }
     >
-      <Form<ValueForm>
-        form={form}
-        layout="vertical"
-        data-testid="value-form"
-        onFinish={(v) =>
-          submit.mutate(
-            {
-              personId: v.personId,
-              itemId: v.itemId,
-              value: fromDisplay(item?.unit ?? 'count', v.value),
-              comment: v.comment?.trim() || undefined,
-            },
-            {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                onClose();
-              },
-            },
-          )
+      <Form.Item name="personId" label={t('appraisal.agent')} rules={[{ required: true, message: t('form.required') }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={agents.map((a) => ({ value: a.id, label: a.name }))}
+          data-testid="value-person"
+        />
+      </Form.Item>
+      <Form.Item
+        name="itemId"
+        label={t('appraisal.indicator')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
+        <Select options={items.map((i) => ({ value: i.id, label: itemLabel(i) }))} data-testid="value-item" />
+      </Form.Item>
+      <Form.Item
+        name="value"
+        label={t('appraisal.value')}
+        rules={[{ required: true, message: t('form.required') }]}
+        extra={
+          <>
+            {currentText ? <div data-testid="value-current">{currentText}</div> : null}
+            {item?.unit === 'ratio' ? <div>{t('appraisal.entry.ratioHint')}</div> : null}
+          </>
         }
       >
-        <Form.Item
-          name="personId"
-          label={t('appraisal.agent')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={agents.map((a) => ({ value: a.id, label: a.name }))}
-            data-testid="value-person"
-          />
-        </Form.Item>
-        <Form.Item
-          name="itemId"
-          label={t('appraisal.indicator')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <Select options={items.map((i) => ({ value: i.id, label: itemLabel(i) }))} data-testid="value-item" />
-        </Form.Item>
-        <Form.Item
-          name="value"
-          label={t('appraisal.value')}
-          rules={[{ required: true, message: t('form.required') }]}
-          extra={
-            <>
-              {currentText ? <div data-testid="value-current">{currentText}</div> : null}
-              {item?.unit === 'ratio' ? <div>{t('appraisal.entry.ratioHint')}</div> : null}
-            </>
-          }
-        >
-          <InputNumber
-            min={0}
-            max={item?.unit === 'ratio' ? 100 : undefined}
-            style={{ width: '100%' }}
-            addonAfter={item ? t(`appraisal.unit.${item.unit}`) : undefined}
-            data-testid="value-input"
-          />
-        </Form.Item>
-        <Form.Item name="comment" label={t('appraisal.comment')} rules={[{ max: 2000 }]}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber
+          min={0}
+          max={item?.unit === 'ratio' ? 100 : undefined}
+          style={{ width: '100%' }}
+          addonAfter={item ? t(`appraisal.unit.${item.unit}`) : undefined}
+          data-testid="value-input"
+        />
+      </Form.Item>
+      <Form.Item name="comment" label={t('appraisal.comment')} rules={[{ max: 2000 }]}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -171,68 +159,52 @@ export function ReviewModal({
 }) {
   const { t } = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ReviewForm>();
   const submit = useSubmitReview(cycle.id);
 
-  useEffect(() => {
-    if (open)
-      form.setFieldsValue({
-        personId: personId ?? (agents.length === 1 ? agents[0].id : undefined),
-        value: undefined,
-        comment: undefined,
-      });
-  }, [open, personId, agents, form]);
+  const initial = useMemo(
+    () => ({ personId: personId ?? (agents.length === 1 ? agents[0].id : undefined) }),
+    [personId, agents],
+  );
 
   return (
-    <Modal
+    <FormModal<ReviewForm>
       open={open}
       title={`${t(`appraisal.review.${kind}`)} · ${cycle.name}`}
       okText={t('appraisal.review.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submit.isPending}
+      initialValues={initial}
+      saving={submit.isPending}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      forceRender
-    >
-      <Form<ReviewForm>
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          submit.mutate(
-            { personId: v.personId, kind, value: v.value, comment: v.comment?.trim() || undefined },
-            {
-              onSuccess: () => {
-                void message.success(t('appraisal.review.done'));
-                onClose();
-              },
+      onSubmit={(v) =>
+        submit.mutate(
+          { personId: v.personId, kind, value: v.value, comment: v.comment?.trim() || undefined },
+          {
+            onSuccess: () => {
+              void message.success(t('appraisal.review.done'));
+              onClose();
             },
-          )
-        }
+          },
+        )
+      }
+    >
+      <Form.Item name="personId" label={t('appraisal.agent')} rules={[{ required: true, message: t('form.required') }]}>
+        <Select
+          showSearch
+          disabled={kind === 'self'}
+          optionFilterProp="label"
+          options={agents.map((a) => ({ value: a.id, label: a.name }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="value"
+        label={t('appraisal.review.score')}
+        rules={[{ required: true, message: t('form.required') }]}
+        extra={t(`appraisal.review.${kind}.hint`)}
       >
-        <Form.Item
-          name="personId"
-          label={t('appraisal.agent')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <Select
-            showSearch
-            disabled={kind === 'self'}
-            optionFilterProp="label"
-            options={agents.map((a) => ({ value: a.id, label: a.name }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="value"
-          label={t('appraisal.review.score')}
-          rules={[{ required: true, message: t('form.required') }]}
-          extra={t(`appraisal.review.${kind}.hint`)}
-        >
-          <InputNumber min={0} max={100} style={{ width: '100%' }} addonAfter={t('appraisal.unit.score')} />
-        </Form.Item>
-        <Form.Item name="comment" label={t('appraisal.comment')} rules={[{ max: 2000 }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber min={0} max={100} style={{ width: '100%' }} addonAfter={t('appraisal.unit.score')} />
+      </Form.Item>
+      <Form.Item name="comment" label={t('appraisal.comment')} rules={[{ max: 2000 }]}>
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -3,9 +3,10 @@
  * (weights adding up to 100 % per section and overall, targets, curves), and a refusal from the
  * server lists its problems by path the same way.
  */
-import { Alert, List, Typography } from 'antd';
+import { Alert } from 'antd';
 import type { Scheme, SchemeProblem } from '../../../../../domain/appraisal/index.ts';
 import type { ErrorDetail } from '../../../../api/request.ts';
+import { ProblemList } from '../../../../components/ProblemList.tsx';
 import { useT } from '../../../../locales/index.tsx';
 import { bi } from '../../components/text.ts';
 import { parseField, placeOf } from './draft.ts';
@@ -39,26 +40,9 @@ export function Problems({
 }) {
   const { t, locale } = useT();
   const place = usePlaceText(scheme);
-  const open = (path: (string | number)[]) =>
-    path[0] === 'sections' && typeof path[1] === 'number' && path[2] === 'indicators' && typeof path[3] === 'number'
-      ? () => onOpen(path[1] as number, path[3] as number)
-      : undefined;
-  const item = (key: number, path: (string | number)[], message: string) => {
-    const click = open(path);
-    return (
-      <List.Item key={key} style={{ padding: '2px 0', border: 0 }}>
-        <Typography.Text>
-          {click ? (
-            <Typography.Link onClick={click}>{place(path)}</Typography.Link>
-          ) : (
-            <Typography.Text strong>{place(path)}</Typography.Text>
-          )}
-          {' — '}
-          {message}
-        </Typography.Text>
-      </List.Item>
-    );
-  };
+  const isIndicator = (path: (string | number)[]) =>
+    path[0] === 'sections' && typeof path[1] === 'number' && path[2] === 'indicators' && typeof path[3] === 'number';
+  const openIndicator = (path: (string | number)[]) => onOpen(path[1] as number, path[3] as number);
 
   return (
     <>
@@ -69,9 +53,12 @@ export function Problems({
           data-testid="scheme-server-problems"
           message={t('appraisal.scheme.serverRefused', { n: server.length })}
           description={
-            <List size="small" split={false}>
-              {server.map((d, i) => item(i, parseField(d.field), d.message))}
-            </List>
+            <ProblemList
+              problems={server.map((d) => ({ path: parseField(d.field), message: d.message }))}
+              label={place}
+              canSelect={isIndicator}
+              onSelect={openIndicator}
+            />
           }
         />
       ) : null}
@@ -82,9 +69,12 @@ export function Problems({
           data-testid="scheme-problems"
           message={t('appraisal.scheme.problems', { n: problems.length })}
           description={
-            <List size="small" split={false}>
-              {problems.map((p, i) => item(i, p.path, bi(p, locale)))}
-            </List>
+            <ProblemList
+              problems={problems.map((p) => ({ path: p.path, message: bi(p, locale) }))}
+              label={place}
+              canSelect={isIndicator}
+              onSelect={openIndicator}
+            />
           }
         />
       ) : (

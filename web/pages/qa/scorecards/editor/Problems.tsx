@@ -2,9 +2,10 @@
  * What is wrong with the draft, said where it is: the domain's validateScorecard runs on every
  * change, and a refusal from the server lists its problems by path the same way.
  */
-import { Alert, List, Typography } from 'antd';
+import { Alert } from 'antd';
 import type { Scorecard, ScorecardPath, ScorecardProblem } from '../../../../../domain/qa/scorecard.ts';
 import type { ErrorDetail } from '../../../../api/request.ts';
+import { ProblemList } from '../../../../components/ProblemList.tsx';
 import { bi } from '../../../../components/qa/text.ts';
 import { useT } from '../../../../locales/index.tsx';
 import { parseField, placeOf } from './draft.ts';
@@ -25,15 +26,6 @@ export function Problems({
     const parts = [bi(p.category, locale), bi(p.item, locale), p.field].filter(Boolean);
     return parts.join(' › ') || t('qa.scorecard.whole');
   };
-  const row = (key: number, path: ScorecardPath, message: string) => (
-    <List.Item key={key} style={{ padding: '2px 0', border: 0 }}>
-      <Typography.Text>
-        <Typography.Text strong>{place(path)}</Typography.Text>
-        {' — '}
-        {message}
-      </Typography.Text>
-    </List.Item>
-  );
   return (
     <>
       {server.length ? (
@@ -44,9 +36,10 @@ export function Problems({
           data-testid="qa-scorecard-server-problems"
           message={t('qa.scorecard.serverRefused', { n: server.length })}
           description={
-            <List size="small" split={false}>
-              {server.map((d, i) => row(i, parseField(d.field), d.message))}
-            </List>
+            <ProblemList
+              problems={server.map((d) => ({ path: parseField(d.field), message: d.message }))}
+              label={place}
+            />
           }
         />
       ) : null}
@@ -57,9 +50,7 @@ export function Problems({
           data-testid="qa-scorecard-problems"
           message={t('qa.scorecard.problems', { n: problems.length })}
           description={
-            <List size="small" split={false}>
-              {problems.map((p, i) => row(i, p.path, bi(p, locale)))}
-            </List>
+            <ProblemList problems={problems.map((p) => ({ path: p.path, message: bi(p, locale) }))} label={place} />
           }
         />
       ) : (
