@@ -5,9 +5,10 @@
  * missing, and a lead sees every survey customer masked (not only phone numbers).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/databases.ts';
-import { buildMessageRecord, buildSmallOrg, type SmallOrg } from '../support/factories.ts';
-import { clientFor, startServer, type Client, type TestServer } from '../support/server.ts';
+import { startAppraisalServer } from '../support/appraisal.ts';
+import type { TestDb } from '../support/databases.ts';
+import type { SmallOrg } from '../support/factories.ts';
+import { clientFor, type Client, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -18,26 +19,12 @@ let supervisor: Client;
 let lead: Client;
 let agent: Client;
 
-const msg = buildMessageRecord;
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as unknown });
 const path = (rest: string) => `/api/appraisal/cycles/${cycleId}${rest}`;
 const step = async (to: string) => expect((await manager.send('POST', path('/state'), { to })).status).toBe(200);
 
 beforeAll(async () => {
-  db = (await createTestDb('sqlite'))!;
-  org = await buildSmallOrg(db);
-  server = await startServer(db);
-  const admin = await clientFor(server, 'admin');
-  const imported = await admin.send('POST', '/api/import/records', {
-    type: 'messages',
-    records: [
-      msg('a1', 'c-a1', 'customer', '', '09:00:00'),
-      msg('a2', 'c-a1', 'agent', 'agentA1', '09:00:15'),
-      msg('b1', 'c-a2', 'customer', '', '09:30:00'),
-      msg('b2', 'c-a2', 'agent', 'agentA2', '09:30:40'),
-    ],
-  });
-  expect(imported.status).toBe(200);
+  ({ db, org, server } = await startAppraisalServer());
   [manager, supervisor, lead, agent] = await Promise.all(
     ['manager', 'supervisor', 'leadA', 'agentA1'].map((login) => clientFor(server, login)),
   );

@@ -1,9 +1,10 @@
 /** Appraisal routes through the real HTTP server: scope per role, calibration rights, the appeal flow, payroll. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/databases.ts';
-import { buildMessageRecord, buildSmallOrg, type SmallOrg } from '../support/factories.ts';
-import { clientFor, startServer, type Client, type TestServer } from '../support/server.ts';
+import { startAppraisalServer } from '../support/appraisal.ts';
+import type { TestDb } from '../support/databases.ts';
+import type { SmallOrg } from '../support/factories.ts';
+import { clientFor, type Client, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -12,26 +13,11 @@ let cycleId: string;
 let manager: Client;
 let supervisor: Client;
 
-const msg = buildMessageRecord;
-
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> });
 const results = (id: string) => `/api/appraisal/cycles/${cycleId}/results/${id}`;
 
 beforeAll(async () => {
-  db = (await createTestDb('sqlite'))!;
-  org = await buildSmallOrg(db);
-  server = await startServer(db);
-  const admin = await clientFor(server, 'admin');
-  const imported = await admin.send('POST', '/api/import/records', {
-    type: 'messages',
-    records: [
-      msg('a1', 'c-a1', 'customer', '', '09:00:00'),
-      msg('a2', 'c-a1', 'agent', 'agentA1', '09:00:15'),
-      msg('b1', 'c-a2', 'customer', '', '09:30:00'),
-      msg('b2', 'c-a2', 'agent', 'agentA2', '09:30:40'),
-    ],
-  });
-  expect(imported.status).toBe(200);
+  ({ db, org, server } = await startAppraisalServer());
   manager = await clientFor(server, 'manager');
   supervisor = await clientFor(server, 'supervisor');
   const created = await json(

@@ -8,31 +8,12 @@
  * November 2026, default scheme v1, monthly (the month of appraisal.test.ts without its red line):
  * agentA1 67.50 → C, agentA2 48.33 → D. A1 is calibrated to 72 (C), then to 75 (B).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access.ts';
+import { actorOf, importNovemberMessages, staffOf, transactor } from '../support/appraisal.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
-import { importFile } from '../../server/modules/ingest/ingest.service.ts';
 import * as appraisal from '../../server/modules/appraisal/appraisal.service.ts';
-import type { Conn } from '../../server/db/types.ts';
-
-const HEADER =
-  'conversation_id,message_id,shop_id,channel,customer_id,sender,agent_id,sent_at,text,auto_reply,event,to_agent_id';
-const MESSAGES = [
-  HEADER,
-  'cv1,m1,云裳旗舰店,chat,c1,customer,,2026-11-11T10:00:00+08:00,请问有M码吗,false,,',
-  'cv1,m2,云裳旗舰店,chat,c1,agent,agentA1,2026-11-11T10:00:20+08:00,亲，有的哦,false,,',
-  'cv1,m3,云裳旗舰店,chat,c1,customer,,2026-11-11T10:05:00+08:00,什么时候发货？,false,,',
-  'cv1,m4,云裳旗舰店,chat,c1,agent,agentA1,2026-11-11T10:05:40+08:00,今天下午发出,false,,',
-  'cv2,m5,云裳旗舰店,chat,c2,customer,,2026-11-12T09:00:00+08:00,在吗,false,,',
-  'cv2,m6,云裳旗舰店,chat,c2,agent,agentA2,2026-11-12T09:00:50+08:00,在的,false,,',
-];
-
-const actorOf = (id: string, role: Actor['role'], departmentId: string | null = null, groupId: string | null = null) =>
-  ({ id, role, departmentId, groupId, ledGroupIds: groupId ? [groupId] : [] }) satisfies Actor;
 
 for (const dialect of DIALECTS) {
   describe(`what stands behind a result on ${dialect}`, () => {
@@ -41,7 +22,7 @@ for (const dialect of DIALECTS) {
     let admin: Actor;
     let supervisor: Actor;
     let cycleId: string;
-    const tx = <T>(fn: (trx: Conn) => Promise<T>) => db!.kysely.transaction().execute(fn);
+    const tx = transactor(() => db);
     const agent = (login: 'agentA1' | 'agentA2') => actorOf(org.people[login], 'agent');
     const lead = () => actorOf(org.people.leadA, 'lead', org.departments.cs, org.groups.presale);
     const step = (to: Parameters<typeof appraisal.changeState>[3]) =>
@@ -51,11 +32,8 @@ for (const dialect of DIALECTS) {
       db = await createTestDb(dialect);
       if (!db) return;
       org = await buildSmallOrg(db);
-      admin = actorOf(org.people.admin, 'admin');
-      supervisor = actorOf(org.people.supervisor, 'supervisor', org.departments.cs);
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-appraisal-'));
-      fs.writeFileSync(path.join(dir, 'messages.csv'), MESSAGES.join('\n'));
-      await importFile(db, { path: path.join(dir, 'messages.csv') });
+      ({ admin, supervisor } = staffOf(org));
+      await importNovemberMessages(db);
       cycleId = (
         await tx((trx) =>
           appraisal.createCycle(trx, admin, {

@@ -46,22 +46,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access.ts';
 import type { AgentBonus, AppraisalResult } from '../../domain/appraisal/index.ts';
+import { actorOf, septemberCycle, staffOf, transactor } from '../support/appraisal.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildAppraisalSeptember, type SmallOrg } from '../support/factories.ts';
-import type { Conn } from '../../server/db/types.ts';
 import { todayIn } from '../../server/lib/dates.ts';
 import { listAudit } from '../../server/modules/audit/audit.service.ts';
 import * as appraisal from '../../server/modules/appraisal/appraisal.service.ts';
 import { payrollXlsx } from '../../server/modules/appraisal/appraisal.payroll.ts';
 import type { ResultOut } from '../../server/modules/appraisal/appraisal.schema.ts';
-
-const actorOf = (id: string, role: Actor['role'], departmentId: string | null = null): Actor => ({
-  id,
-  role,
-  departmentId,
-  groupId: null,
-  ledGroupIds: [],
-});
 
 /** [value, score, weight, points] of every indicator the cycle scored. */
 const table = (r: ResultOut) =>
@@ -79,35 +71,16 @@ for (const dialect of DIALECTS) {
     let admin: Actor;
     let supervisor: Actor;
     let cycleId: string;
-    const tx = <T>(fn: (trx: Conn) => Promise<T>) => db!.kysely.transaction().execute(fn);
+    const tx = transactor(() => db);
     const result = (personId: string) => appraisal.getResult(db!.kysely, admin, cycleId, personId);
 
     beforeAll(async () => {
       db = await createTestDb(dialect);
       if (!db) return;
       org = await buildAppraisalSeptember(db);
-      admin = actorOf(org.people.admin, 'admin');
-      supervisor = actorOf(org.people.supervisor, 'supervisor', org.departments.cs);
+      ({ admin, supervisor } = staffOf(org));
       const cycle = await tx((trx) =>
-        appraisal.createCycle(trx, admin, {
-          name: '2026年9月 客服部',
-          kind: 'monthly',
-          periodFrom: '2026-09-01',
-          periodTo: '2026-09-30',
-          scope: { departmentIds: [org.departments.cs], groupIds: [] },
-          schemeId: 'default',
-          schemeVersion: 1,
-          options: {
-            bonus: {
-              teamSplit: 'coverage',
-              commission: { rateBasisPoints: 100, aovBonus: { minUplift: 0.15, cents: 5_000 } },
-            },
-            teamAward: {
-              poolCents: 60_000,
-              targets: [{ metric: 'immediate_resolution_rate', target: 0.85, direction: 'higher' }],
-            },
-          },
-        }),
+        appraisal.createCycle(trx, admin, septemberCycle(org, '2026年9月 客服部', 'monthly')),
       );
       cycleId = cycle.id;
       await tx((trx) => appraisal.changeState(trx, admin, cycleId, 'collecting'));

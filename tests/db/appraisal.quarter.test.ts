@@ -35,19 +35,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access.ts';
 import type { AgentBonus, AppraisalResult } from '../../domain/appraisal/index.ts';
+import { septemberCycle, staffOf, transactor } from '../support/appraisal.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildAppraisalSeptember, changePerson, type SmallOrg } from '../support/factories.ts';
-import type { Conn } from '../../server/db/types.ts';
 import * as appraisal from '../../server/modules/appraisal/appraisal.service.ts';
 import type { ResultOut } from '../../server/modules/appraisal/appraisal.schema.ts';
-
-const actorOf = (id: string, role: Actor['role'], departmentId: string | null = null): Actor => ({
-  id,
-  role,
-  departmentId,
-  groupId: null,
-  ledGroupIds: [],
-});
 
 /** [score, weight, points] of every indicator. */
 const table = (r: ResultOut) =>
@@ -69,37 +61,16 @@ for (const dialect of DIALECTS) {
     let admin: Actor;
     let supervisor: Actor;
     let cycleId: string;
-    const tx = <T>(fn: (trx: Conn) => Promise<T>) => db!.kysely.transaction().execute(fn);
+    const tx = transactor(() => db);
     const result = (personId: string) => appraisal.getResult(db!.kysely, admin, cycleId, personId);
 
     beforeAll(async () => {
       db = await createTestDb(dialect);
       if (!db) return;
       org = await buildAppraisalSeptember(db);
-      admin = actorOf(org.people.admin, 'admin');
-      supervisor = actorOf(org.people.supervisor, 'supervisor', org.departments.cs);
+      ({ admin, supervisor } = staffOf(org));
       cycleId = (
-        await tx((trx) =>
-          appraisal.createCycle(trx, admin, {
-            name: '2026年第三季度 客服部',
-            kind: 'quarterly',
-            periodFrom: '2026-07-01',
-            periodTo: '2026-09-30',
-            scope: { departmentIds: [org.departments.cs], groupIds: [] },
-            schemeId: 'default',
-            schemeVersion: 1,
-            options: {
-              bonus: {
-                teamSplit: 'coverage',
-                commission: { rateBasisPoints: 100, aovBonus: { minUplift: 0.15, cents: 5_000 } },
-              },
-              teamAward: {
-                poolCents: 60_000,
-                targets: [{ metric: 'immediate_resolution_rate', target: 0.85, direction: 'higher' }],
-              },
-            },
-          }),
-        )
+        await tx((trx) => appraisal.createCycle(trx, admin, septemberCycle(org, '2026年第三季度 客服部', 'quarterly')))
       ).id;
       await tx((trx) => appraisal.changeState(trx, admin, cycleId, 'collecting'));
       for (const [login, values] of Object.entries(ENTERED) as [Agent, number[]][]) {

@@ -18,48 +18,14 @@
  *   ≤ 55 band → 60 → 15.00; customers 0; utilisation 70 % → 100 → 25.00. Total 48.33 → D.
  *   A red line (rude to a customer, 11-20) voids the whole bonus: 80000 × 48.33 % = 38664 voided.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access.ts';
 import type { AgentBonus, AppraisalResult, Proposal } from '../../domain/appraisal/index.ts';
+import { actorOf, importNovemberMessages, rejection, staffOf, transactor } from '../support/appraisal.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
-import { importFile } from '../../server/modules/ingest/ingest.service.ts';
-import { HttpError } from '../../server/lib/errors.ts';
 import { listAudit } from '../../server/modules/audit/audit.service.ts';
 import * as appraisal from '../../server/modules/appraisal/appraisal.service.ts';
-import type { Conn } from '../../server/db/types.ts';
-
-const HEADER =
-  'conversation_id,message_id,shop_id,channel,customer_id,sender,agent_id,sent_at,text,auto_reply,event,to_agent_id';
-const MESSAGES = [
-  HEADER,
-  'cv1,m1,云裳旗舰店,chat,c1,customer,,2026-11-11T10:00:00+08:00,请问有M码吗,false,,',
-  'cv1,m2,云裳旗舰店,chat,c1,agent,agentA1,2026-11-11T10:00:20+08:00,亲，有的哦,false,,',
-  'cv1,m3,云裳旗舰店,chat,c1,customer,,2026-11-11T10:05:00+08:00,什么时候发货？,false,,',
-  'cv1,m4,云裳旗舰店,chat,c1,agent,agentA1,2026-11-11T10:05:40+08:00,今天下午发出,false,,',
-  'cv2,m5,云裳旗舰店,chat,c2,customer,,2026-11-12T09:00:00+08:00,在吗,false,,',
-  'cv2,m6,云裳旗舰店,chat,c2,agent,agentA2,2026-11-12T09:00:50+08:00,在的,false,,',
-];
-
-const actorOf = (id: string, role: Actor['role'], departmentId: string | null = null): Actor => ({
-  id,
-  role,
-  departmentId,
-  groupId: null,
-  ledGroupIds: [],
-});
-
-async function rejection(p: Promise<unknown>): Promise<HttpError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HttpError);
-  return e as HttpError;
-}
 
 for (const dialect of DIALECTS) {
   describe(`appraisal cycle on ${dialect}`, () => {
@@ -68,19 +34,15 @@ for (const dialect of DIALECTS) {
     let admin: Actor;
     let supervisor: Actor;
     let cycleId: string;
-    const tx = <T>(fn: (trx: Conn) => Promise<T>) => db!.kysely.transaction().execute(fn);
+    const tx = transactor(() => db);
     const result = (personId: string) => appraisal.getResult(db!.kysely, admin, cycleId, personId);
 
     beforeAll(async () => {
       db = await createTestDb(dialect);
       if (!db) return;
       org = await buildSmallOrg(db);
-      admin = actorOf(org.people.admin, 'admin');
-      supervisor = actorOf(org.people.supervisor, 'supervisor', org.departments.cs);
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-appraisal-'));
-      const file = path.join(dir, 'messages.csv');
-      fs.writeFileSync(file, MESSAGES.join('\n'));
-      await importFile(db, { path: file });
+      ({ admin, supervisor } = staffOf(org));
+      await importNovemberMessages(db);
     });
     afterAll(async () => db?.dispose());
 

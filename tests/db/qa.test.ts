@@ -23,7 +23,6 @@ import { DEFAULT_SCORECARD } from '../../domain/qa/defaults.ts';
 import { buildRatings } from '../../domain/qa/factories.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { Conn } from '../../server/db/types.ts';
-import { HttpError } from '../../server/lib/errors.ts';
 import { listAudit, SYSTEM } from '../../server/modules/audit/audit.service.ts';
 import { toActor } from '../../server/modules/auth/auth.service.ts';
 import { importFile } from '../../server/modules/ingest/ingest.service.ts';
@@ -34,6 +33,7 @@ import * as appraisal from '../../server/modules/appraisal/appraisal.service.ts'
 import { computeResults } from '../../server/modules/appraisal/appraisal.compute.ts';
 import { findCycle } from '../../server/modules/appraisal/appraisal.repository.ts';
 import type { SampleCreate } from '../../server/modules/qa/qa.schema.ts';
+import { rejection } from '../support/appraisal.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildPerson, buildSmallOrg, type SmallOrg } from '../support/factories.ts';
 
@@ -88,15 +88,6 @@ async function importConversations(db: Db, convs: Conv[]) {
     await importFile(db, { path: path.join(dir, name) });
   }
   fs.rmSync(dir, { recursive: true, force: true });
-}
-
-async function rejection(p: Promise<unknown>): Promise<HttpError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(HttpError);
-  return e as HttpError;
 }
 
 for (const dialect of DIALECTS) {

@@ -11,7 +11,7 @@ import { newId } from '../../server/lib/ids.ts';
 import { hashPassword } from '../../server/lib/password.ts';
 import { SYSTEM } from '../../server/modules/audit/audit.service.ts';
 import { importFile } from '../../server/modules/ingest/ingest.service.ts';
-import { applyState, type PersonState } from '../../server/modules/people/people.service.ts';
+import { applyState, stateOf, type PersonState } from '../../server/modules/people/people.service.ts';
 import { findById, shopIdsOf } from '../../server/modules/people/people.repository.ts';
 
 export const TEST_PASSWORD = 'correct-horse-9';
@@ -178,23 +178,7 @@ export function buildServiceFiles(convs: readonly ConversationSpec[]) {
 export async function changePerson(db: Db, id: string, over: Partial<PersonState>, effectiveDate: string): Promise<void> {
   const row = await findById(db.kysely, id);
   if (!row) throw new Error(`no person ${id}`);
-  const state: PersonState = {
-    login: row.login,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    role: row.role as Role,
-    level: row.level as PersonState['level'],
-    star: row.star,
-    departmentId: row.department_id,
-    groupId: row.group_id,
-    leadId: row.lead_id,
-    mentorId: row.mentor_id,
-    shopIds: (await shopIdsOf(db.kysely, [id])).get(id) ?? [],
-    hireDate: row.hire_date,
-    status: row.status as PersonState['status'],
-    statusSince: row.status_since,
-  };
+  const state = stateOf(row, (await shopIdsOf(db.kysely, [id])).get(id) ?? []);
   await applyState(db.kysely, SYSTEM, row, { ...state, ...over }, { effectiveDate });
 }
 

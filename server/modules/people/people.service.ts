@@ -46,7 +46,8 @@ const placementOf = (p: { id?: string; department_id?: string | null; group_id?:
   departmentId: p.department_id ?? null,
 });
 
-function stateOf(row: PersonRow, shopIds: string[]): PersonState {
+/** A person row and their shops as the state create, update and import write. */
+export function stateOf(row: PersonRow, shopIds: string[]): PersonState {
   return {
     login: row.login,
     name: row.name,
