@@ -70,6 +70,11 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // A connection the server drops (a restart, an administrator, a database dropped while the
+    // pool closes) must not crash the process: a query on it still fails with the error, and
+    // the pool replaces the connection.
+    pool.on('error', (err) => console.warn(`[database] idle PostgreSQL connection lost: ${err.message}`));
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(url);
     return {

@@ -74,7 +74,16 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb | null>
       await db.close();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // the pool's connections are closing: wait for them rather than kill them mid-goodbye
+      for (let i = 0; ; i++) {
+        try {
+          await c.query(`drop database if exists ${name}${i < 20 ? '' : ' with (force)'}`);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '55006' || i >= 20) throw e; // 55006: still in use
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
       await c.end();
     },
   };
