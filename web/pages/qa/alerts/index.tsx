@@ -6,13 +6,13 @@
  */
 import { useCallback, useState } from 'react';
 import { Badge, Checkbox, Flex, Segmented, Select, Space } from 'antd';
-import dayjs from 'dayjs';
 import type { AlertOut } from '../../../../server/modules/qa/qa.alerts.schema.ts';
 import { ALERT_KINDS } from '../../../../server/modules/qa/qa.alerts.schema.ts';
 import { useAlerts, useAlertStream, type AlertEvent, type AlertFilters } from '../../../api/qa-inspection.ts';
 import { LoadError } from '../../../components/Exception.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { useDirectory } from '../../../components/useDirectory.ts';
+import { orgDays } from '../../../components/qa/time.ts';
 import { useT } from '../../../locales/index.tsx';
 import type { DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { useMetrics } from '../../kpi/components/useMetrics.ts';
@@ -22,17 +22,13 @@ import { ResolveModal } from './ResolveModal.tsx';
 import { StatsCard } from './StatsCard.tsx';
 
 type Show = 'active' | 'open' | 'acknowledged' | 'resolved' | 'all';
-const DAY = 'YYYY-MM-DD';
 
 /** The alert panel: success rate, filters and the live list. */
 export default function AlertsPage() {
   const { t, localName } = useT();
   const dir = useDirectory();
   const tz = useMetrics().settings.timeZone;
-  const [range, setRange] = useState<DayRange>(() => ({
-    from: dayjs().subtract(29, 'day').format(DAY),
-    to: dayjs().format(DAY),
-  }));
+  const [range, setRange] = useState<DayRange>(() => orgDays(tz, 30));
   const [show, setShow] = useState<Show>('active');
   const [kind, setKind] = useState<AlertOut['kind'] | undefined>();
   const [groupId, setGroupId] = useState<string | undefined>();

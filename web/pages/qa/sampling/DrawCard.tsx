@@ -7,7 +7,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Form, Row, Select, Space } from 'antd';
 import { EyeOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { SamplePreview, SamplingRulesOut } from '../../../../server/modules/qa/qa.schema.ts';
 import { usePeople } from '../../../api/people.ts';
 import { departments, groups } from '../../../api/org.ts';
@@ -16,27 +15,17 @@ import { bi } from '../../../components/qa/text.ts';
 import { useT } from '../../../locales/index.tsx';
 import { RangeFilter, type DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { PreviewResult } from './PreviewResult.tsx';
-import { useMetricSettings } from '../../../api/kpi.ts';
-import { DEFAULT_METRIC_SETTINGS } from '../../../../domain/metrics/settings.ts';
-import { formatTime } from '../../kpi/components/format.ts';
+import { orgDays, useOrgTimeZone } from '../../../components/qa/time.ts';
 
 /** Roles that may review (qa.review): leads and up, never agents or HR. */
 const REVIEWER_ROLES = new Set(['lead', 'supervisor', 'manager', 'admin']);
 
-/**
- * The last 7 days up to yesterday, in the organisation's time zone (its business day, not the
- * browser's): a finished week of conversations.
- */
-const lastWeek = (timeZone: string): DayRange => {
-  const today = dayjs(formatTime(new Date().toISOString(), timeZone).slice(0, 10));
-  return { from: today.subtract(7, 'day').format('YYYY-MM-DD'), to: today.subtract(1, 'day').format('YYYY-MM-DD') };
-};
-
 export function DrawCard({ rules, onCreated }: { rules: SamplingRulesOut | undefined; onCreated(id: string): void }) {
   const { t, locale, localName } = useT();
   const { message } = App.useApp();
-  const timeZone = useMetricSettings().data?.timeZone ?? DEFAULT_METRIC_SETTINGS.timeZone;
-  const [range, setRange] = useState<DayRange>(() => lastWeek(timeZone));
+  const timeZone = useOrgTimeZone();
+  // the last 7 days up to yesterday, in the organisation's time zone: a finished week of conversations
+  const [range, setRange] = useState<DayRange>(() => orgDays(timeZone, 7, 1));
   const [scorecardId, setScorecardId] = useState('default');
   const [reviewerIds, setReviewerIds] = useState<string[]>([]);
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);

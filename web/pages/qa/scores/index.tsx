@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import { Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { QaScoreOut } from '../../../../server/modules/qa/qa.reviews.schema.ts';
 import { useQaScores } from '../../../api/qa.ts';
@@ -15,15 +14,12 @@ import { pointsText, scoreColor } from '../../../components/qa/text.ts';
 import { useT } from '../../../locales/index.tsx';
 import { RangeFilter, type DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { meanScore } from './mean.ts';
-
-const last30 = (): DayRange => ({
-  from: dayjs().subtract(29, 'day').format('YYYY-MM-DD'),
-  to: dayjs().format('YYYY-MM-DD'),
-});
+import { orgDays, useOrgTimeZone } from '../../../components/qa/time.ts';
 
 export default function QaScoresPage() {
   const { t } = useT();
-  const [range, setRange] = useState<DayRange>(last30);
+  const timeZone = useOrgTimeZone();
+  const [range, setRange] = useState<DayRange>(() => orgDays(timeZone, 30));
   const scores = useQaScores(range);
   const rows = scores.data ?? [];
   const reviewsLink = (s: QaScoreOut) =>
