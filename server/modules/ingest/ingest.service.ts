@@ -265,9 +265,18 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     };
     /** customers whose sales credit and repeat complaints are refreshed once, at the end */
     const pendingCustomers = new Set<string>();
+    // PostgreSQL statistics are refreshed each time the import has doubled what it inserted
+    // (see analyzeIfPostgres): the planner scales row counts by table size, so stats that are at
+    // most half the table behind still pick the index scans, and ANALYZE runs ~log2(n) times.
+    let analyzeAt = 0;
+    const analyzeWhenGrown = async (trx: Conn) => {
+      if (counts.inserted < analyzeAt) return;
+      analyzeAt = Math.max(2 * counts.inserted, counts.inserted + 10_000);
+      await analyzeIfPostgres(db, trx);
+    };
     const refreshNow = async (trx: Conn) => {
       await timed('facts', async () => {
-        await analyzeIfPostgres(db, trx);
+        await analyzeWhenGrown(trx);
         const r = await refreshFacts(db, trx, touched, undefined, pendingCustomers);
         refreshed.conversations += r.conversations;
       });
@@ -278,7 +287,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
     };
     const refreshCustomers = (trx: Conn) =>
       timed('facts', async () => {
-      await analyzeIfPostgres(db, trx);
+      await analyzeWhenGrown(trx);
       const ids = [...pendingCustomers];
       for (let i = 0; i < ids.length; i += FACTS_FLUSH) {
         const r = await refreshFacts(db, trx, { conversations: new Set(), customers: new Set(ids.slice(i, i + FACTS_FLUSH)), days: touched.days });
