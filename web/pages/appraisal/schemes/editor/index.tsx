@@ -8,8 +8,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Skeleton, Space, Tag, Typography } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { validateScheme, type Scheme } from '../../../../../domain/appraisal/index.ts';
+import { useNavigate, useParams } from 'react-router-dom';
+import { validateScheme } from '../../../../../domain/appraisal/index.ts';
 import { schemeBody, schemeOf, useSaveScheme, useSchemes } from '../../../../api/appraisal.ts';
 import { RequestError } from '../../../../api/request.ts';
 import { useAccess } from '../../../../access.ts';
@@ -20,6 +20,7 @@ import { bi } from '../../components/text.ts';
 import { addIndicator, problemsAt, removeIndicator, schemeSum, updateIndicator, updateSection } from './draft.ts';
 import { IndicatorDrawer } from './IndicatorDrawer.tsx';
 import { Problems } from './Problems.tsx';
+import { useVersionedDraft } from '../../../../components/useVersionedDraft.ts';
 import { SectionCard } from './SectionCard.tsx';
 
 export default function SchemeEditorPage() {
@@ -28,23 +29,16 @@ export default function SchemeEditorPage() {
   const navigate = useNavigate();
   const { canManageAppraisal } = useAccess();
   const { schemeId = '', version = '' } = useParams();
-  const copy = useSearchParams()[0].get('copy') === '1';
   const schemes = useSchemes();
   const save = useSaveScheme();
-  const stored = schemes.data?.find((s) => s.id === schemeId && String(s.version) === version);
-  const latest = Math.max(0, ...(schemes.data ?? []).filter((s) => s.id === schemeId).map((s) => s.version));
-
-  const initial = useMemo<Scheme | null>(() => {
-    if (!stored) return null;
-    const s = structuredClone(schemeOf(stored));
-    return copy ? { ...s, id: '', version: 1, name: { zh: '', en: '' } } : s;
-  }, [stored, copy]);
-  const [draft, setDraft] = useState<Scheme | null>(initial);
+  const { copy, stored, latest, initial, draft, setDraft } = useVersionedDraft(
+    schemes.data,
+    schemeId,
+    version,
+    schemeOf,
+  );
   const [open, setOpen] = useState<{ si: number; ii: number } | null>(null);
-  useEffect(() => {
-    setDraft(initial);
-    setOpen(null);
-  }, [initial]);
+  useEffect(() => setOpen(null), [initial]);
 
   const problems = useMemo(() => (draft ? validateScheme(draft) : []), [draft]);
   // the server's refusal was about the draft as it was; an edit clears it

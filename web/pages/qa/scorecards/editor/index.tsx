@@ -5,11 +5,11 @@
  * the version they were scored with); `?copy=1` starts a new family from this version. Saving
  * needs qa.manage; a retired scorecard is read-only.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App, Button, Card, Flex, Input, InputNumber, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { validateScorecard, type Scorecard } from '../../../../../domain/qa/scorecard.ts';
+import { useNavigate, useParams } from 'react-router-dom';
+import { validateScorecard } from '../../../../../domain/qa/scorecard.ts';
 import { useAccess } from '../../../../access.ts';
 import { bodyOf, standardSum, addCategory, problemsAt } from './draft.ts';
 import { scorecardOf, useSaveScorecard, useScorecards } from '../../../../api/qa.ts';
@@ -21,6 +21,7 @@ import { useT } from '../../../../locales/index.tsx';
 import { CategoryCard } from './CategoryCard.tsx';
 import { Preview } from './Preview.tsx';
 import { Problems } from './Problems.tsx';
+import { useVersionedDraft } from '../../../../components/useVersionedDraft.ts';
 
 export default function ScorecardEditorPage() {
   const { t, locale } = useT();
@@ -28,19 +29,9 @@ export default function ScorecardEditorPage() {
   const navigate = useNavigate();
   const { canManageQa } = useAccess();
   const { id = '', version = '' } = useParams();
-  const copy = useSearchParams()[0].get('copy') === '1';
   const list = useScorecards();
   const save = useSaveScorecard();
-  const stored = list.data?.find((s) => s.id === id && String(s.version) === version);
-  const latest = Math.max(0, ...(list.data ?? []).filter((s) => s.id === id).map((s) => s.version));
-
-  const initial = useMemo<Scorecard | null>(() => {
-    if (!stored) return null;
-    const card = structuredClone(scorecardOf(stored));
-    return copy ? { ...card, id: '', version: 1, name: { zh: '', en: '' } } : card;
-  }, [stored, copy]);
-  const [draft, setDraft] = useState<Scorecard | null>(initial);
-  useEffect(() => setDraft(initial), [initial]);
+  const { copy, stored, latest, initial, draft, setDraft } = useVersionedDraft(list.data, id, version, scorecardOf);
 
   const problems = useMemo(() => (draft ? validateScorecard(draft) : []), [draft]);
   const serverProblems = save.error instanceof RequestError && save.error.status === 400 ? save.error.details : [];
