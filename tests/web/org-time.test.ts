@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgDays, orgToday } from '../../web/components/qa/time.ts';
+import { orgDays, orgToday } from '../../web/components/orgTime.ts';
 
 describe('the organisation’s business day in the console', () => {
   const evening = new Date('2026-11-23T16:30:00Z'); // 00:30 on the 24th in Shanghai

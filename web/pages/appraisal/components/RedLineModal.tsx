@@ -13,6 +13,7 @@ import { FormModal } from '../../../components/FormModal.tsx';
 import { useT } from '../../../locales/index.tsx';
 import type { Agent } from './EntryModals.tsx';
 import { bi } from './text.ts';
+import { orgToday, useOrgTimeZone } from '../../../components/orgTime.ts';
 
 interface RedLineForm {
   personId: string;
@@ -22,9 +23,8 @@ interface RedLineForm {
   tie: boolean;
 }
 
-/** Today when it falls in the cycle's period, else the period's last day. */
-function defaultDay(cycle: CycleOut): Dayjs {
-  const today = dayjs().format('YYYY-MM-DD');
+/** The organisation's today when it falls in the cycle's period, else the period's last day. */
+function defaultDay(cycle: CycleOut, today: string): Dayjs {
   const day = today < cycle.periodFrom || today > cycle.periodTo ? cycle.periodTo : today;
   return dayjs(day);
 }
@@ -44,16 +44,17 @@ export function RedLineModal({
 }) {
   const { t, locale } = useT();
   const { message } = App.useApp();
+  const timeZone = useOrgTimeZone();
   const record = useRecordRedLine();
 
   const initial = useMemo(
     () => ({
       personId: personId ?? (agents.length === 1 ? agents[0].id : undefined),
-      onDate: defaultDay(cycle),
+      onDate: defaultDay(cycle, orgToday(timeZone)),
       note: '',
       tie: false,
     }),
-    [personId, agents, cycle],
+    [personId, agents, cycle, timeZone],
   );
 
   return (

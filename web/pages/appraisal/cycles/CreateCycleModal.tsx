@@ -17,6 +17,7 @@ import { sortSchemes } from '../components/cycle.ts';
 import { bi } from '../components/text.ts';
 import { CycleOptionsFields } from './CycleOptionsFields.tsx';
 import { defaultOptionValues, toCycleOptions, type OptionValues } from './options.ts';
+import { orgToday, useOrgTimeZone } from '../../../components/orgTime.ts';
 
 interface Values {
   name: string;
@@ -28,13 +29,13 @@ interface Values {
   options: OptionValues;
 }
 
-/** The period a kind suggests: last month, or the last full quarter. */
-function defaultPeriod(kind: CycleKind): [Dayjs, Dayjs] {
+/** The period a kind suggests from the organisation's today: last month, or the last full quarter. */
+function defaultPeriod(kind: CycleKind, today: string): [Dayjs, Dayjs] {
   if (kind === 'monthly') {
-    const m = dayjs().subtract(1, 'month');
+    const m = dayjs(today).subtract(1, 'month');
     return [m.startOf('month'), m.endOf('month')];
   }
-  const q = dayjs().subtract(3, 'month');
+  const q = dayjs(today).subtract(3, 'month');
   const start = q.month(Math.floor(q.month() / 3) * 3).startOf('month');
   return [start, start.add(2, 'month').endOf('month')];
 }
@@ -43,6 +44,7 @@ export function CreateCycleModal({ open, onClose, dir }: { open: boolean; onClos
   const { t, locale, localName } = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const timeZone = useOrgTimeZone();
   const [form] = Form.useForm<Values>();
   const create = useCreateCycle();
   const schemes = useSchemes(open);
@@ -56,7 +58,7 @@ export function CreateCycleModal({ open, onClose, dir }: { open: boolean; onClos
       form.setFieldsValue({
         name: '',
         kind: 'monthly',
-        period: defaultPeriod('monthly'),
+        period: defaultPeriod('monthly', orgToday(timeZone)),
         scheme: 'default@1',
         options: defaultOptionValues(undefined),
       });
@@ -83,7 +85,7 @@ export function CreateCycleModal({ open, onClose, dir }: { open: boolean; onClos
         layout="vertical"
         data-testid="cycle-form"
         onValuesChange={(changed: Partial<Values>) => {
-          if (changed.kind) form.setFieldsValue({ period: defaultPeriod(changed.kind) });
+          if (changed.kind) form.setFieldsValue({ period: defaultPeriod(changed.kind, orgToday(timeZone)) });
         }}
         onFinish={(v) => {
           const [schemeId, version] = v.scheme.split('@');

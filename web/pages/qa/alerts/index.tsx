@@ -12,7 +12,7 @@ import { useAlerts, useAlertStream, type AlertEvent, type AlertFilters } from '.
 import { LoadError } from '../../../components/Exception.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { useDirectory } from '../../../components/useDirectory.ts';
-import { orgDays } from '../../../components/qa/time.ts';
+import { orgDays } from '../../../components/orgTime.ts';
 import { useT } from '../../../locales/index.tsx';
 import type { DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { useMetrics } from '../../kpi/components/useMetrics.ts';

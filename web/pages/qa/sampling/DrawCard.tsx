@@ -15,7 +15,7 @@ import { bi } from '../../../components/qa/text.ts';
 import { useT } from '../../../locales/index.tsx';
 import { RangeFilter, type DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { PreviewResult } from './PreviewResult.tsx';
-import { orgDays, useOrgTimeZone } from '../../../components/qa/time.ts';
+import { orgDays, useOrgTimeZone } from '../../../components/orgTime.ts';
 
 /** Roles that may review (qa.review): leads and up, never agents or HR. */
 const REVIEWER_ROLES = new Set(['lead', 'supervisor', 'manager', 'admin']);

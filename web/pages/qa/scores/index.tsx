@@ -14,7 +14,7 @@ import { pointsText, scoreColor } from '../../../components/qa/text.ts';
 import { useT } from '../../../locales/index.tsx';
 import { RangeFilter, type DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { meanScore } from './mean.ts';
-import { orgDays, useOrgTimeZone } from '../../../components/qa/time.ts';
+import { orgDays, useOrgTimeZone } from '../../../components/orgTime.ts';
 
 export default function QaScoresPage() {
   const { t } = useT();
