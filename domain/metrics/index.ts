@@ -18,3 +18,4 @@ export {
   type KpiRow,
 } from './aggregate.ts';
 export * from './explain.ts';
+export * from './codec.ts';

@@ -16,10 +16,19 @@ import {
   type MessageRecord,
   type MetricSettings,
   type ConversationAttributes,
-  type AgentDayFact,
   type OrderRecord,
   type KpiCounters,
   mergeKpiCounters,
+  agentDayCodec,
+  assistCodec,
+  conversationCodec,
+  inquiryCodec,
+  offlineCodec,
+  orderCodec,
+  ratingCodec,
+  roundCodec,
+  transferCodec,
+  type FactCodec,
 } from '../../../domain/metrics/index.ts';
 import type { Db } from '../../db/database.ts';
 import type { Conn } from '../../db/types.ts';
@@ -184,13 +193,13 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
       const c = f.conversation;
       convFacts.set(c.conversationId, c);
       customers.add(c.customerId);
-      rows.conversations.push([c.conversationId, c.customerId, c.day, c.agentId, c.category, 0, JSON.stringify(c)]);
+      rows.conversations.push([c.conversationId, c.customerId, c.day, c.agentId, c.category, 0, conversationCodec.encode(c)]);
       for (const r of f.rounds) {
-        rows.rounds.push([r.conversationId, r.seq, r.agentId, r.shopId, r.day, r.openAt, b(r.countsForResponse), b(r.isFirst), b(r.slow), b(r.unanswered), JSON.stringify(r)]);
+        rows.rounds.push([r.conversationId, r.seq, r.agentId, r.shopId, r.day, r.openAt, b(r.countsForResponse), b(r.isFirst), b(r.slow), b(r.unanswered), roundCodec.encode(r)]);
       }
-      for (const a of f.agentDays) rows.agentDays.push([a.conversationId, a.customerId, a.agentId, a.day, JSON.stringify(a)]);
-      for (const o of f.offline) rows.offline.push([o.conversationId, o.customerId, o.agentId, o.day, JSON.stringify(o)]);
-      for (const t of f.transfers) rows.transfers.push([t.conversationId, c.customerId, t.fromAgentId, t.day, JSON.stringify(t)]);
+      for (const a of f.agentDays) rows.agentDays.push([a.conversationId, a.customerId, a.agentId, a.day, agentDayCodec.encode(a)]);
+      for (const o of f.offline) rows.offline.push([o.conversationId, o.customerId, o.agentId, o.day, offlineCodec.encode(o)]);
+      for (const t of f.transfers) rows.transfers.push([t.conversationId, c.customerId, t.fromAgentId, t.day, transferCodec.encode(t)]);
     };
     for (const messages of fromMemory) addFacts(messages);
     if (toRead.length) {
@@ -211,7 +220,7 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
         c,
         s,
       );
-      rows.ratings.push([rf.conversationId, rf.customerId, rf.agentId, rf.day, JSON.stringify(rf)]);
+      rows.ratings.push([rf.conversationId, rf.customerId, rf.agentId, rf.day, ratingCodec.encode(rf)]);
     }
     for (const [k, t] of Object.entries(rows) as [keyof typeof rows, unknown[][]][]) {
       await bulkInsert(db, conn, T[k], t);
@@ -239,7 +248,7 @@ async function refreshRepeatComplaints(conn: Conn, customerIds: string[], s: Met
     .where('category', '=', 'complaint')
     .execute();
   if (rows.length === 0) return;
-  const facts = rows.map((r) => JSON.parse(r.data) as ConversationFact);
+  const facts = rows.map((r) => conversationCodec.decode(r.data));
   const repeats = markRepeatComplaints(facts, s);
   for (const r of rows) {
     const flag = repeats.has(r.conversation_id) ? 1 : 0;
@@ -258,7 +267,7 @@ async function refreshRepeatComplaints(conn: Conn, customerIds: string[], s: Met
 async function refreshSales(db: Db, conn: Conn, customerIds: string[], s: MetricSettings, days: Set<string>) {
   const old = await conn.selectFrom('fact_sales').select(['day', 'data']).where('customer_id', 'in', customerIds).execute();
   const served = (await conn.selectFrom('fact_agent_days').select('data').where('customer_id', 'in', customerIds).execute())
-    .map((r) => JSON.parse(r.data) as AgentDayFact)
+    .map((r) => agentDayCodec.decode(r.data))
     .filter((f) => f.served);
   const orders: OrderRecord[] = (await conn.selectFrom('orders').selectAll().where('customer_id', 'in', customerIds).execute()).map((o) => ({
     orderId: o.order_id,
@@ -273,9 +282,9 @@ async function refreshSales(db: Db, conn: Conn, customerIds: string[], s: Metric
   const rows: unknown[][] = [];
   if (served.length > 0 || orders.length > 0) {
     const credits = creditOrders(orders, served, s, Date.now());
-    for (const o of credits.orders) rows.push([o.customerId, 'order', o.agentId, o.day, JSON.stringify(o)]);
-    for (const a of credits.assists) rows.push([customerOfOrder(credits.orders, a.orderId), 'assist', a.agentId, a.day, JSON.stringify(a)]);
-    for (const q of credits.inquiries) rows.push([q.customerId, 'inquiry', q.agentId, q.day, JSON.stringify(q)]);
+    for (const o of credits.orders) rows.push([o.customerId, 'order', o.agentId, o.day, orderCodec.encode(o)]);
+    for (const a of credits.assists) rows.push([customerOfOrder(credits.orders, a.orderId), 'assist', a.agentId, a.day, assistCodec.encode(a)]);
+    for (const q of credits.inquiries) rows.push([q.customerId, 'inquiry', q.agentId, q.day, inquiryCodec.encode(q)]);
   }
   // compare old and new facts day by day
   const byDay = new Map<string, string[]>();
@@ -308,19 +317,23 @@ function customerOfOrder(orders: { orderId: string; customerId: string }[], orde
 export async function factsOfDay(db: Db, conn: Conn, day: string): Promise<KpiFacts> {
   const sqlite = db.dialect === 'sqlite' ? db.sqlite : undefined;
   /** the `data` column of a fact table's rows of the day (optionally of one sales kind), parsed */
-  const collect = async <T>(table: string, kind?: string): Promise<T[]> => {
+  const collect = async <T>(table: string, codec: FactCodec<T>, kind?: string): Promise<T[]> => {
     const out: T[] = [];
     if (sqlite) {
       const stmt = sqlite.prepare(`select data from ${table} where day = ?${kind ? ' and kind = ?' : ''}`).pluck();
-      for (const data of stmt.iterate(...(kind ? [day, kind] : [day])) as IterableIterator<string>) out.push(JSON.parse(data) as T);
+      for (const data of stmt.iterate(...(kind ? [day, kind] : [day])) as IterableIterator<string>) out.push(codec.decode(data));
       return out;
     }
     const rows = await sql<{ data: string }>`select data from ${sql.table(table)} where day = ${day}${kind ? sql` and kind = ${kind}` : sql``}`.execute(conn);
-    for (const r of rows.rows) out.push(JSON.parse(r.data) as T);
+    for (const r of rows.rows) out.push(codec.decode(r.data));
     return out;
   };
   const conversations: ConversationFact[] = [];
-  const withRepeat = (data: string, repeat: unknown) => conversations.push({ ...(JSON.parse(data) as ConversationFact), repeatComplaint: Number(repeat) === 1 });
+  const withRepeat = (data: string, repeat: unknown) => {
+    const c = conversationCodec.decode(data);
+    c.repeatComplaint = Number(repeat) === 1;
+    conversations.push(c);
+  };
   if (sqlite) {
     const stmt = sqlite.prepare('select data, repeat_complaint from fact_conversations where day = ?').raw();
     for (const [data, repeat] of stmt.iterate(day) as IterableIterator<[string, number]>) withRepeat(data, repeat);
@@ -329,13 +342,13 @@ export async function factsOfDay(db: Db, conn: Conn, day: string): Promise<KpiFa
   }
   return {
     conversations,
-    rounds: await collect('fact_rounds'),
-    agentDays: await collect('fact_agent_days'),
-    offline: await collect('fact_offline'),
-    ratings: await collect('fact_ratings'),
-    orders: await collect('fact_sales', 'order'),
-    assists: await collect('fact_sales', 'assist'),
-    inquiries: await collect('fact_sales', 'inquiry'),
+    rounds: await collect('fact_rounds', roundCodec),
+    agentDays: await collect('fact_agent_days', agentDayCodec),
+    offline: await collect('fact_offline', offlineCodec),
+    ratings: await collect('fact_ratings', ratingCodec),
+    orders: await collect('fact_sales', orderCodec, 'order'),
+    assists: await collect('fact_sales', assistCodec, 'assist'),
+    inquiries: await collect('fact_sales', inquiryCodec, 'inquiry'),
   };
 }
 

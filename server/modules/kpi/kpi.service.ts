@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import { canReadChatContent, canSeeCustomerContact, readScope, type Actor } from '../../../domain/access.ts';
-import { explainRound, rollUpKpis, METRIC_KEYS, type KpiBucket, type RoundFact, type ConversationFact, type Dimension } from '../../../domain/metrics/index.ts';
+import { explainRound, rollUpKpis, METRIC_KEYS, type KpiBucket, roundCodec, conversationCodec, type RoundFact, type Dimension } from '../../../domain/metrics/index.ts';
 import { maskPhonesInText } from '../../../domain/mask.ts';
 import type { Db } from '../../db/database.ts';
 import type { Conn } from '../../db/types.ts';
@@ -264,14 +264,14 @@ export async function listRounds(conn: Conn, actor: Actor, f: RoundsFilter, loca
   const rows = await q.select('data').orderBy('open_at', 'desc').limit(f.limit).offset(f.offset).execute();
   const settings = await getMetricSettings(conn);
   const mask = !canSeeCustomerContact(actor);
-  return { total, rounds: rows.map((r) => presentRound(JSON.parse(r.data) as RoundFact, dir, settings, locale, mask)) };
+  return { total, rounds: rows.map((r) => presentRound(roundCodec.decode(r.data), dir, settings, locale, mask)) };
 }
 
 /** One conversation with its messages and rounds; chat content stays inside the actor's scope. */
 export async function getConversation(conn: Conn, actor: Actor, id: string, locale: 'zh-CN' | 'en-US'): Promise<ConversationDetail> {
   const factRow = await conn.selectFrom('fact_conversations').select('data').where('conversation_id', '=', id).executeTakeFirst();
   if (!factRow) throw notFound('conversation');
-  const fact = JSON.parse(factRow.data) as ConversationFact;
+  const fact = conversationCodec.decode(factRow.data);
   const dir = await directory(conn);
   const owners = fact.ownerIds ? fact.ownerIds.split(',') : [];
   const visible = owners.some((o) => {
@@ -304,7 +304,7 @@ export async function getConversation(conn: Conn, actor: Actor, id: string, loca
       event: m.event,
       toAgentId: m.to_agent_id,
     })),
-    rounds: rounds.map((r) => presentRound(JSON.parse(r.data) as RoundFact, dir, settings, locale, mask)),
+    rounds: rounds.map((r) => presentRound(roundCodec.decode(r.data), dir, settings, locale, mask)),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { canReadChatContent, readScope, type Actor } from '../../../domain/access.ts';
 import type { ConversationFact } from '../../../domain/metrics/facts.ts';
+import { conversationCodec } from '../../../domain/metrics/codec.ts';
 import { inspectConversation } from '../../../domain/qa/text/index.ts';
 import type { Conn } from '../../db/types.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
@@ -32,7 +33,7 @@ async function mayRead(conn: Conn, actor: Actor, fact: ConversationFact, agentId
 export async function getInspection(conn: Conn, actor: Actor, id: string): Promise<InspectionOut> {
   const fact = await repo.conversationFact(conn, id);
   if (!fact) throw notFound('conversation');
-  if (!(await mayRead(conn, actor, JSON.parse(fact.data) as ConversationFact, fact.agent_id))) {
+  if (!(await mayRead(conn, actor, conversationCodec.decode(fact.data), fact.agent_id))) {
     throw forbidden('this conversation is outside your scope');
   }
   const row = await repo.findInspection(conn, id);

@@ -3,7 +3,7 @@
  * (fact_conversations), drawn by the domain's rules and dealt round-robin into reviewers' queues.
  */
 import { inScope, readScope, type Actor } from '../../../domain/access.ts';
-import type { ConversationFact } from '../../../domain/metrics/facts.ts';
+import { conversationCodec } from '../../../domain/metrics/codec.ts';
 import {
   assignRoundRobin,
   drawSample,
@@ -83,7 +83,7 @@ async function draw(conn: Conn, actor: Actor, body: SampleCreate): Promise<Draw>
   for (const r of rows) {
     const p = people.get(r.agent_id!);
     if (!included(p)) continue;
-    const fact = JSON.parse(r.data) as Pick<ConversationFact, 'shopId'>;
+    const fact = conversationCodec.decode(r.data);
     conversations.push({ conversationId: r.conversation_id, agentId: p.id, day: r.day, shopId: fact.shopId });
     const t = tally.get(p.id) ?? { n: 0, categorised: 0, complaints: 0 };
     t.n += 1;

@@ -5,7 +5,7 @@
  * reviews and disputes qa.reviews.ts, QA scores qa.scores.ts, calibration qa.calibration.ts.
  */
 import { canReadChatContent, canSeeCustomerContact, inScope, readScope, type Actor } from '../../../domain/access.ts';
-import type { ConversationFact } from '../../../domain/metrics/facts.ts';
+import { conversationCodec } from '../../../domain/metrics/codec.ts';
 import { maskPhonesInText } from '../../../domain/mask.ts';
 import type { Conn } from '../../db/types.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
@@ -69,7 +69,7 @@ async function mayReadConversation(conn: Conn, actor: Actor, id: string, owners:
 export async function getConversationText(conn: Conn, actor: Actor, id: string): Promise<ConversationOut> {
   const row = await repo.findConversation(conn, id);
   if (!row) throw notFound('conversation');
-  const fact = JSON.parse(row.data) as ConversationFact;
+  const fact = conversationCodec.decode(row.data);
   const owners = fact.ownerIds ? fact.ownerIds.split(',') : row.agent_id ? [row.agent_id] : [];
   if (!(await mayReadConversation(conn, actor, id, owners))) throw forbidden('you may not read this conversation');
   const mask = !canSeeCustomerContact(actor);
