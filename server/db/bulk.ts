@@ -1,10 +1,15 @@
 /**
  * The dialect helper for bulk writes (the import hot path). SQLite: one prepared statement
  * per row on the raw handle — the same single connection Kysely's transaction runs on, so the
- * rows join that transaction. PostgreSQL: one multi-row `INSERT … SELECT FROM unnest(…)` per
- * batch. Both skip rows whose key already exists and report how many were inserted.
+ * rows join that transaction. PostgreSQL inside a transaction: COPY (text format) straight
+ * into a table without a key, or into a temporary table and from there `INSERT … ON CONFLICT DO
+ * NOTHING` into one with a key; outside a transaction, one multi-row `INSERT … SELECT FROM
+ * unnest(…)` per batch. All skip rows whose key already exists and report how many were inserted.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from './database.ts';
 import type { Conn } from './types.ts';
 
@@ -46,6 +51,15 @@ export async function bulkInsert(db: Db, conn: Conn, t: BulkTable, rows: unknown
     for (const r of rows) inserted += stmt.run(...r).changes;
     return inserted;
   }
+  if (db.pgClientOf && conn.isTransaction) {
+    if (t.key.length === 0) {
+      await copyRows(await db.pgClientOf(conn), t.table, t, rows);
+      return rows.length;
+    }
+    const staged = await stage(db, conn, t, rows);
+    const result = await sql`insert into ${sql.table(t.table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select ${sql.join(cols.map((c) => sql.ref(c)))} from ${sql.table(staged)} on conflict (${sql.join(t.key.map((k) => sql.ref(k)))}) do nothing`.execute(conn);
+    return Number(result.numAffectedRows ?? 0);
+  }
   const arrays = t.columns.map((_, i) => rows.map((r) => r[i]));
   const onConflict = t.key.length ? sql` on conflict (${sql.join(t.key.map((k) => sql.ref(k)))}) do nothing` : sql``;
   let inserted = 0;
@@ -75,6 +89,13 @@ export async function insertReporting(db: Db, conn: Conn, t: BulkTable, rows: un
   const keyOf = (r: readonly unknown[]) => keyIdx.map((i) => String(r[i])).join('\u0001');
   const cols = t.columns.map((c) => c.name);
   const went = new Set<string>();
+  if (db.pgClientOf && conn.isTransaction) {
+    const staged = await stage(db, conn, t, rows);
+    const keys = sql.join(t.key.map((k) => sql.ref(k)));
+    const result = await sql<Record<string, unknown>>`insert into ${sql.table(t.table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select ${sql.join(cols.map((c) => sql.ref(c)))} from ${sql.table(staged)} on conflict (${keys}) do nothing returning ${keys}`.execute(conn);
+    for (const r of result.rows) went.add(t.key.map((k) => String(r[k])).join('\u0001'));
+    return rows.map((r) => went.delete(keyOf(r)));
+  }
   for (let i = 0; i < rows.length; i += 10_000) {
     const part = rows.slice(i, i + 10_000);
     const unnestPart = sql.join(t.columns.map((c, j) => sql`${part.map((r) => r[j])}::${sql.raw(c.type)}[]`));
@@ -91,4 +112,52 @@ export async function deleteIn(conn: Conn, table: string, column: string, values
     const chunk = values.slice(i, i + 5000);
     await sql`delete from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(chunk)})`.execute(conn);
   }
+}
+
+/** Staging tables made in this transaction (dropped at its commit or rollback). */
+const stagingTables = new WeakMap<Conn, Set<string>>();
+
+/**
+ * COPYs rows into this transaction's empty temporary twin of the table, which the caller then
+ * inserts from with the conflict rule it needs; returns the twin's name.
+ */
+async function stage(db: Db, conn: Conn, t: BulkTable, rows: readonly unknown[][]): Promise<string> {
+  const name = `bulk_${t.table}`;
+  let made = stagingTables.get(conn);
+  if (!made) stagingTables.set(conn, (made = new Set()));
+  if (made.has(name)) await sql`truncate ${sql.table(name)}`.execute(conn);
+  else {
+    await sql`create temporary table ${sql.table(name)} (like ${sql.table(t.table)} including defaults) on commit drop`.execute(conn);
+    made.add(name);
+  }
+  await copyRows(await db.pgClientOf!(conn), name, t, rows);
+  return name;
+}
+
+/** One value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+/** Streams rows into a table with COPY … FROM STDIN, in pieces of about a megabyte. */
+async function copyRows(client: import('pg').PoolClient, table: string, t: BulkTable, rows: readonly unknown[][]): Promise<void> {
+  const cols = t.columns.map((c) => `"${c.name}"`).join(', ');
+  const stream = client.query(copyFrom(`copy "${table}" (${cols}) from stdin`));
+  function* pieces() {
+    let buf = '';
+    for (const r of rows) {
+      for (let i = 0; i < r.length; i++) buf += (i ? '\t' : '') + copyValue(r[i]);
+      buf += '\n';
+      if (buf.length >= 1 << 20) {
+        yield buf;
+        buf = '';
+      }
+    }
+    if (buf) yield buf;
+  }
+  await pipeline(Readable.from(pieces()), stream);
 }

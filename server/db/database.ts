@@ -2,8 +2,9 @@ import path from 'node:path';
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.ts';
+import type { Conn } from './types.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_service_data.ts';
 import * as m0003 from './migrations/0003_facts.ts';
@@ -28,6 +29,12 @@ export interface Db {
   read: Kysely<Database>;
   /** the raw SQLite handle (same connection Kysely uses) for the bulk-insert fast path */
   sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL: the pool's client that runs a transaction (found by its backend pid), for
+   * COPY, which Kysely cannot send. Only for a transaction: outside one, each query may run on
+   * another client.
+   */
+  pgClientOf?: (trx: Conn) => Promise<pg.PoolClient>;
   /** human-readable location without credentials */
   describe: string;
   close(): Promise<void>;
@@ -78,11 +85,30 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
     // pool closes) must not crash the process: a query on it still fails with the error, and
     // the pool replaces the connection.
     pool.on('error', (err) => console.warn(`[database] idle PostgreSQL connection lost: ${err.message}`));
-    pool.on('connect', (client) => client.on('error', () => undefined));
+    const byPid = new Map<number, pg.PoolClient>();
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      const pid = (client as unknown as { processID: number }).processID;
+      byPid.set(pid, client);
+      client.once('end', () => byPid.delete(pid));
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const clientOf = new WeakMap<Conn, pg.PoolClient>();
+    const pgClientOf = async (trx: Conn) => {
+      if (!trx.isTransaction) throw new TypeError('pgClientOf needs a transaction');
+      let client = clientOf.get(trx);
+      if (!client) {
+        const { pid } = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0];
+        client = byPid.get(Number(pid));
+        if (!client) throw new Error(`no pooled client has backend pid ${pid}`);
+        clientOf.set(trx, client);
+      }
+      return client;
+    };
     const u = new URL(url);
     return {
       kysely,
+      pgClientOf,
       read: kysely,
       dialect: 'postgres',
       describe: `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`,
