@@ -3,9 +3,11 @@
  * banned list, throughput of the full inspection and of the automaton alone over generated
  * conversations, and precision/recall on the labelled test sets in domain/qa/testset and on the held-out
  * set in domain/qa/testset/heldout (written blind to the lexicons; its errors are not printed, so that
- * tuning the lexicons against it does not turn it into a second in-house set).
+ * tuning the lexicons against it does not turn it into a second in-house set), with the development set in
+ * domain/qa/testset/dev in between (figures only; `scripts/eval-qa-dev.ts` prints its errors).
+ * `--throughput-only` stops after the throughput part.
  *
- *   npm run bench:qa -- [--agents 300] [--days 14] [--seed 7] [--start 2026-11-01] [--words 20000]
+ *   npm run bench:qa -- [--agents 300] [--days 14] [--seed 7] [--start 2026-11-01] [--words 20000] [--throughput-only]
  *
  * Runs on one thread (one core). Generation and record conversion are not timed; one day of
  * conversations is held in memory at a time; the first day is also inspected once untimed (JIT
@@ -46,6 +48,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     start: { type: 'string', default: '2026-11-01' },
     words: { type: 'string', default: '20000' },
+    // stop after the throughput part (no labelled sets read), for tuning work that must not see held-out figures
+    'throughput-only': { type: 'boolean', default: false },
   },
 });
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
@@ -193,6 +197,8 @@ console.log(
     `${fmt(alerts.banned_word)}, long wait ${fmt(alerts.long_wait)}\n`,
 );
 
+if (values['throughput-only']) process.exit(0);
+
 // 3. Precision and recall on the labelled test sets, with the shipped lexicons.
 const read = <T>(name: string): T[] =>
   fs
@@ -226,6 +232,28 @@ console.log(
 console.log(
   `  accuracy ${pct(accuracy(s.confusion))} (${verdict(accuracy(s.confusion) >= 0.85)} ≥ 85 %), precision ` +
     `${pct(precision(s.confusion))}, recall ${pct(recall(s.confusion))} — ${line(s.confusion)}, tn ${s.confusion.tn}`,
+);
+
+// 3b. The same figures on the development set (domain/qa/testset/dev), written blind to the detector but
+// tuned on since: its errors are printed by scripts/eval-qa-dev.ts, not here.
+const devBanned = read<BannedCase>('dev/banned.jsonl');
+const devSentiment = read<SentimentCase>('dev/sentiment.jsonl');
+const db = evaluateBanned(devBanned, shipped.banned);
+console.log(`\ndev banned words — ${devBanned.length} labelled agent messages (domain/qa/testset/dev/banned.jsonl):`);
+console.log(
+  `  expressions: recall ${pct(recall(db.spans))} (${verdict(recall(db.spans) >= 0.997)} ≥ 99.7 %), precision ` +
+    `${pct(precision(db.spans))} (${verdict(precision(db.spans) >= 0.99)} ≥ 99 %) — ${line(db.spans)}`,
+);
+console.log(
+  `  messages:    recall ${pct(recall(db.messages))}, precision ${pct(precision(db.messages))} — ${line(db.messages)}`,
+);
+const ds = evaluateSentiment(devSentiment, shipped.sentiment);
+console.log(
+  `dev negative sentiment — ${devSentiment.length} labelled customer messages (domain/qa/testset/dev/sentiment.jsonl):`,
+);
+console.log(
+  `  accuracy ${pct(accuracy(ds.confusion))} (${verdict(accuracy(ds.confusion) >= 0.85)} ≥ 85 %), precision ` +
+    `${pct(precision(ds.confusion))}, recall ${pct(recall(ds.confusion))} — ${line(ds.confusion)}, tn ${ds.confusion.tn}`,
 );
 
 // 4. The same figures on the held-out set (domain/qa/testset/heldout), written blind to the lexicons and to

@@ -68,7 +68,7 @@ export function scanAddressAt(text: string, digitStart: number, digitEnd: number
   const unit = unitAt(text, digitEnd);
   if (unit === 0) return;
   let clauseStart = text[digitStart - 1] === ' ' ? digitStart - 1 : digitStart;
-  while (clauseStart > 0 && !BREAKS.includes(text[clauseStart - 1])) clauseStart--;
+  while (clauseStart > 0 && !isBreak(text, clauseStart - 1)) clauseStart--;
   const admin = firstAdmin(text, Math.max(clauseStart, digitStart - ADMIN_REACH - 4), digitStart);
   let j = text[digitStart - 1] === ' ' ? digitStart - 1 : digitStart;
   for (let k = 0; k < 3 && j > 0 && NUMBERING.includes(text[j - 1]); k++) j--;
@@ -88,6 +88,17 @@ export function scanAddressAt(text: string, digitStart: number, digitEnd: number
   else out.push({ kind: 'address', start, end });
 }
 
+/**
+ * Whether the character at `k` ends the clause of an address: punctuation, or a space that does not
+ * sit alone between two letters or CJK characters (家具城二期 B 区 12 栋 is one address).
+ */
+function isBreak(text: string, k: number): boolean {
+  if (text[k] !== ' ') return BREAKS.includes(text[k]);
+  const prev = k > 0 ? text.charCodeAt(k - 1) : 0;
+  const next = k + 1 < text.length ? text.charCodeAt(k + 1) : 0;
+  return !((isCjk(prev) || isLetter(prev)) && (isCjk(next) || isLetter(next) || isDigit(next)));
+}
+
 /** Position of the first administrative suffix in [from, to), or -1. */
 function firstAdmin(text: string, from: number, to: number): number {
   for (let k = Math.max(0, from); k < to; k++) if (ADMIN.includes(text[k])) return k;
@@ -97,7 +108,7 @@ function firstAdmin(text: string, from: number, to: number): number {
 /** Position of the last place-word ending in [from, to) that ends a CJK word, or -1. */
 function placeBefore(text: string, from: number, to: number): number {
   for (let k = to - 1; k >= Math.max(1, from); k--) {
-    if (PLACE_ENDINGS.includes(text[k]) && isCjk(text.charCodeAt(k - 1))) return k;
+    if (PLACE_ENDINGS.includes(text[k]) && isCjk(text.charCodeAt(k - 1)) && !'这那哪'.includes(text[k - 1])) return k;
   }
   return -1;
 }
@@ -107,12 +118,16 @@ function extendUnits(text: string, from: number): number {
   let end = from;
   for (;;) {
     let k = end;
+    // one space before a further number (699 号 4 号楼)
+    if (text[k] === ' ' && isDigit(text.charCodeAt(k + 1))) k++;
+    const digitsFrom = k;
     while (k < text.length && isDigit(text.charCodeAt(k))) k++;
-    if (k === end && k < text.length && isLetter(text.charCodeAt(k))) k++;
+    if (k === digitsFrom && k < text.length && isLetter(text.charCodeAt(k))) k++;
+    if (k > digitsFrom && text[k] === ' ' && unitAt(text, k + 1) > 0) k++;
     const more = unitAt(text, k);
     if (more > 0) end = k + more;
     else {
-      if (k > end && isDigit(text.charCodeAt(end))) end = k;
+      if (k > digitsFrom && digitsFrom === end && isDigit(text.charCodeAt(end))) end = k;
       return end;
     }
   }
@@ -121,4 +136,32 @@ function extendUnits(text: string, from: number): number {
 function unitAt(text: string, at: number): number {
   const unit = UNITS.find((w) => text.startsWith(w, at));
   return unit ? unit.length : 0;
+}
+
+/** Markers right before the number of an address written in English (Room 1502, No. 8). */
+const EN_MARKERS = /(?:room|rm|no|unit|flat|apt|building|bldg|floor|suite)\.? ?$/i;
+/** A street word after it (Guanghua Road, Xinhua St). */
+const EN_STREET = /\b(?:road|rd|street|st|avenue|ave|lane|ln|lu|jie|dadao|hutong|alley)\b\.?/i;
+/** How far before the number the marker, and after it the street word, may be. */
+const EN_MARKER_REACH = 8;
+const EN_STREET_REACH = 40;
+
+/**
+ * An address in English around the digit run [digitStart, digitEnd): a marker right before it
+ * (Room, No., Unit, Building) and a street word (Road, Street, Lu) within 40 characters after it, in
+ * the same sentence — Room 1502, No. 8 Guanghua Road. Merges with the address just before it.
+ */
+export function scanEnglishAddressAt(text: string, digitStart: number, digitEnd: number, out: PrivacyMatch[]): void {
+  const head = text.slice(Math.max(0, digitStart - EN_MARKER_REACH), digitStart);
+  const marker = EN_MARKERS.exec(head);
+  if (!marker) return;
+  const tail = text.slice(digitEnd, digitEnd + EN_STREET_REACH);
+  const cut = tail.search(/[。！？!?;；\n]/);
+  const street = EN_STREET.exec(cut >= 0 ? tail.slice(0, cut) : tail);
+  if (!street) return;
+  const start = digitStart - head.length + marker.index;
+  const end = digitEnd + street.index + street[0].length;
+  const last = out.length ? out[out.length - 1] : null;
+  if (last?.kind === 'address' && start <= last.end) last.end = Math.max(last.end, end);
+  else out.push({ kind: 'address', start, end });
 }

@@ -10,13 +10,14 @@ import { HitList, ROLE_EXEMPT, ROLE_FILTERED, ROLE_WHITELIST, applyWhitelist } f
 import { BANNED_CATEGORIES, type BannedCategory, type BannedLexicon } from './lexicons.ts';
 import { scanPrivacyView, type PrivacyKind } from './privacy.ts';
 import { isExcused } from './scope.ts';
+import { replaceStandIns } from './stand-ins.ts';
 
 /**
  * Units skipped inside banned words, so "微 信", "微.信", "保*证", "微❤信", words split by an emoji
  * (any surrogate code unit) and by invisible zero-width characters still match.
  */
 export const BANNED_TRANSPARENT =
-  ' \t\u3000*_·•.-/|~～^❤♥☆★\u200b\u200c\u200d\u2060\ufeff\u00ad' +
+  ' \t\u3000*_·•.-/|~～^❤♥☆★\ufe0f\u200b\u200c\u200d\u2060\ufeff\u00ad' +
   String.fromCharCode(...Array.from({ length: 0x800 }, (_, k) => 0xd800 + k));
 
 /** One banned expression in a message: category, span [start, end) and the text it covers. */
@@ -36,6 +37,8 @@ const KIND_WHITELIST = BANNED_CATEGORIES.length;
 /** shared result of a clean message (frozen: callers must not push into it) */
 const NO_HITS: readonly BannedHit[] = Object.freeze([]);
 const KIND_CONTEXT = KIND_WHITELIST + 1;
+/** words right before a privacy-context cue that make the details the customer's (您的公司地址) */
+const CUSTOMER_OWNED = ['您的', '你的', '您', '客户', '买家', '收件人'];
 
 /** The compiled banned-word lexicon: one automaton and what each of its patterns stands for. */
 export interface BannedMatcher {
@@ -83,27 +86,46 @@ export function compileBanned(lexicon: BannedLexicon): BannedMatcher {
 export function findBanned(text: string, matcher: BannedMatcher): readonly BannedHit[] {
   const hits = matcher.scratch;
   hits.clear();
-  matcher.automaton.scan(text, hits);
-  const view = asciiView(text);
+  // 🐧 → 企鹅, 薇❤ → 薇信: the scanners read the stand-ins' words (same positions)
+  const read = replaceStandIns(text);
+  matcher.automaton.scan(read, hits);
+  const view = asciiView(read);
   const privacy = view === null ? null : scanPrivacyView(view);
   const contact = view === null ? null : scanContact(view);
-  if (hits.length === 0 && !privacy?.length && !contact?.length) return NO_HITS;
+  const either = text.includes('爱') ? scanEitherWay(text) : null;
+  if (hits.length === 0 && !privacy?.length && !contact?.length && !either?.length) return NO_HITS;
   const { kinds } = matcher;
   let firstCue = Infinity;
   let allowed: [number, number][] | null = null;
   for (let i = 0; i < hits.length; i++) {
     const k = kinds[hits.pattern[i]];
-    if (k === KIND_CONTEXT) firstCue = Math.min(firstCue, hits.start[i]);
-    else if (k === KIND_WHITELIST) (allowed ??= []).push([hits.start[i], hits.end[i]]);
+    if (k === KIND_CONTEXT) {
+      // 您的公司地址, 客户电话: the customer's own details, no cue of the shop's
+      if (!CUSTOMER_OWNED.some((c) => text.startsWith(c, hits.start[i] - c.length)))
+        firstCue = Math.min(firstCue, hits.start[i]);
+    } else if (k === KIND_WHITELIST) (allowed ??= []).push([hits.start[i], hits.end[i]]);
   }
   applyWhitelist(hits, matcher.roles);
   const found: BannedHit[] = [];
+  let excused: BannedHit[] | null = null;
   for (let i = 0; i < hits.length; i++) {
     const k = kinds[hits.pattern[i]];
     if (k >= KIND_WHITELIST) continue;
     const category = BANNED_CATEGORIES[k];
-    if (!isExcused(text, category, hits.start[i], hits.end[i]))
-      found.push(hit(text, category, hits.start[i], hits.end[i], 'lexicon'));
+    const h = hit(text, category, hits.start[i], hits.end[i], 'lexicon');
+    if (isExcused(text, category, h.start, h.end)) (excused ??= []).push(h);
+    else found.push(h);
+  }
+  // a word overlapping an excused word of its category goes with it (不是全网最低价: 全网最低 and 最低价)
+  if (excused && found.length) {
+    const ex = excused;
+    for (let i = found.length - 1; i >= 0; i--) {
+      const f = found[i];
+      if (ex.some((e) => e.category === f.category && e.start < f.end && f.start < e.end)) found.splice(i, 1);
+    }
+  }
+  for (const [start, end] of either ?? []) {
+    if (!isExcused(text, 'rude', start, end)) found.push(hit(text, 'rude', start, end, 'lexicon'));
   }
   const exempt = (start: number, end: number) =>
     start > firstCue || (allowed?.some(([s, e]) => s <= start && end <= e) ?? false);
@@ -137,14 +159,56 @@ function hit(
   return { category, start, end, text: text.slice(start, end), source };
 }
 
-/** Sorts by start and merges overlapping or touching hits of the same category (加我 + V信) into their union. */
+const isCjk = (u: number) => u >= 0x3400 && u <= 0x9fff;
+/** what may stand between 爱A and A in 爱A不A (爱买不买, 爱买8买, 爱退就退, 爱咋样咋样) */
+const EITHER_JOINS = ['不', '8', '八', '就', ''];
+
+/**
+ * 爱买不买, 爱买8买, 爱退就退, 爱咋样咋样, 爱咋咋: "take it or leave it", whatever the verb — [start, end)
+ * of each. A is one or two CJK characters (not 不); with nothing between the two A's, A must be two
+ * characters or 咋/怎 (爱妈妈 is no such phrase).
+ */
+function scanEitherWay(text: string): [number, number][] | null {
+  let out: [number, number][] | null = null;
+  for (let at = text.indexOf('爱'); at >= 0; at = text.indexOf('爱', at + 1)) {
+    for (let len = 2; len >= 1; len--) {
+      const a = text.slice(at + 1, at + 1 + len);
+      if (a.length < len || a.includes('不') || ![...a].every((ch) => isCjk(ch.charCodeAt(0)))) continue;
+      const join = EITHER_JOINS.find(
+        (j) =>
+          text.startsWith(j, at + 1 + len) &&
+          text.startsWith(a, at + 1 + len + j.length) &&
+          (j !== '' || len === 2 || a === '咋' || a === '怎'),
+      );
+      if (join === undefined) continue;
+      (out ??= []).push([at, at + 1 + 2 * len + join.length]);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * At most this many characters, none of them punctuation, between two off-platform hits merged
+ * into one invitation (加我 + 的 + V信). Other categories merge only when they overlap or touch:
+ * 保证明天一定 is two promises, each counted.
+ */
+const MERGE_GAP = 2;
+const GAP_BREAKS = '，,。.！!？?；;：:、\n …~～"“”\'‘’()（）[]【】';
+
+/**
+ * Sorts by start and merges overlapping or touching hits of the same category (加我 + V信), or
+ * off-platform hits at most two characters apart with no punctuation between (加我 + 的 + V信), into
+ * their union.
+ */
 function mergeOverlaps(text: string, found: BannedHit[]): BannedHit[] {
   if (found.length < 2) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: BannedHit[] = [];
   for (const h of found) {
     const same = out.findLast((o) => o.category === h.category);
-    if (same && h.start <= same.end) {
+    const gap = h.category === 'off_platform' ? MERGE_GAP : 0;
+    if (same && h.start <= same.end + gap && !hasGapBreak(text, same.end, h.start)) {
       if (h.end > same.end) {
         same.end = h.end;
         same.text = text.slice(same.start, same.end);
@@ -154,4 +218,9 @@ function mergeOverlaps(text: string, found: BannedHit[]): BannedHit[] {
     out.push(h);
   }
   return out;
+}
+
+function hasGapBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (GAP_BREAKS.includes(text[i])) return true;
+  return false;
 }

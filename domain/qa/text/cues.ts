@@ -42,6 +42,22 @@ export interface DetectorCues {
   promiseNegatedAfter: readonly string[];
   /** verbs of assuring whose negation also covers the promise words after them (不能保证…一定) */
   assuringVerbs: readonly string[];
+  /** words just before a quotation that make it a mention, not the agent's claim (写着"永不褪色", 所谓"最低价") */
+  mentionBefore: readonly string[];
+  /** words right after a quotation that make it a mention ("国家级"这种说法, "全网最低价"是别的店铺写的) */
+  mentionAfter: readonly string[];
+  /** words before an off-platform word in its clause that make it a warning (冒充我们要求线下交易) */
+  fraudBefore: readonly string[];
+  /** words right after 微信 / 小程序 that make it a product feature (微信小程序开锁, 支持小程序远程控制) */
+  featureAfter: readonly string[];
+  /** words right before an off-platform word that make it a product feature or model (支持微信, 型号VX-65W) */
+  featureBefore: readonly string[];
+  /** what right after 不知道 makes it a polite question (不知道您…, 不知道这样处理是否…) */
+  unknowingFollowers: readonly string[];
+  /** an offer to help in the same message that makes 不知道 an honest admission (我帮您问一下) */
+  helpOffers: readonly string[];
+  /** a condition before a blame phrase that makes it hypothetical (如果核实下来不是我们的问题) */
+  conditionalCues: readonly string[];
 }
 
 const lower = (words: readonly string[]) => Object.freeze(words.map((w) => w.toLowerCase()));
@@ -66,4 +82,12 @@ export const DETECTOR_CUES: DetectorCues = Object.freeze({
   promiseNegators: lower(cues.promiseNegators),
   promiseNegatedAfter: lower(cues.promiseNegatedAfter),
   assuringVerbs: lower(cues.assuringVerbs),
+  mentionBefore: lower(cues.mentionBefore),
+  mentionAfter: lower(cues.mentionAfter),
+  fraudBefore: lower(cues.fraudBefore),
+  featureAfter: lower(cues.featureAfter),
+  featureBefore: lower(cues.featureBefore),
+  unknowingFollowers: lower(cues.unknowingFollowers),
+  helpOffers: lower(cues.helpOffers),
+  conditionalCues: lower(cues.conditionalCues),
 });

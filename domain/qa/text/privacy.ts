@@ -5,7 +5,7 @@
  * Luhn check, or a bank cue) and street addresses with a house number (address.ts). Numbers spelled
  * with full-width digits or Chinese numerals are read as digits (digits.ts).
  */
-import { scanAddressAt } from './address.ts';
+import { scanAddressAt, scanEnglishAddressAt } from './address.ts';
 import { DETECTOR_CUES } from './cues.ts';
 import { asciiView, luhn } from './digits.ts';
 
@@ -20,9 +20,17 @@ export interface PrivacyMatch {
 
 const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 const isAlnum = (u: number) => isDigit(u) || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a);
-/** separators allowed between digit groups (at most 3 in a row): space, hyphen, dot, slash, underscore, full-width space */
+/** separators allowed between digit groups (at most 3 in a row): space, hyphen, dot, slash, underscore, full-width space, a closing parenthesis ((021)54321098) */
 const isSeparator = (u: number) =>
-  u === 0x20 || u === 0x2d || u === 0x2e || u === 0x2f || u === 0x5f || u === 0x3000 || u === 0x2014;
+  u === 0x20 ||
+  u === 0x2d ||
+  u === 0x2e ||
+  u === 0x2f ||
+  u === 0x5f ||
+  u === 0x3000 ||
+  u === 0x2014 ||
+  u === 0x29 ||
+  u === 0xff09;
 const MAX_SEPARATORS = 3;
 
 /**
@@ -104,13 +112,16 @@ function numberToken(text: string, start: number, out: PrivacyMatch[]): number {
     out.push({ kind: 'bank_card', start, end });
     return end;
   }
+  const before = out.length;
   scanAddressAt(text, start, end, out);
+  if (out.length === before) scanEnglishAddressAt(text, start, end, out);
   return end;
 }
 
 /** What a digit string is: a phone, an ID number, or nothing. `firstGroup` = digits before the first separator. */
 function classify(d: string, plus: boolean, firstGroup: number): PrivacyKind | null {
   if (d.length === 13 && d.startsWith('86')) d = d.slice(2);
+  else if (d.length === 15 && d.startsWith('0086')) d = d.slice(4);
   else if (plus) return null;
   if (isMobile(d) || (!plus && isLandline(d, firstGroup))) return 'phone';
   return !plus && isIdNumber(d) ? 'id_number' : null;

@@ -27,9 +27,67 @@ const ADDRESSEE = '您你亲';
 export function isExcused(text: string, category: BannedCategory, start: number, end: number): boolean {
   if (category === 'privacy') return false;
   if (quotesCustomer(text, start)) return true;
-  if (category === 'off_platform') return refused(text, start, end);
-  if (category === 'promise') return negatedPromise(text, start, end);
+  if (category === 'off_platform') return refused(text, start, end) || feature(text, start, end);
+  if (mentioned(text, start, end)) return true;
+  if (category === 'promise') return negatedPromise(text, start, end) || askedAnotA(text, start, end);
+  return excusedRude(text, start, end);
+}
+
+/**
+ * A word inside quotation marks that the words around the quotation make a mention, not a claim:
+ * 包装上写着“永不褪色”, 没有“国家级”这种说法, “全网最低价”是别的店铺写的.
+ */
+function mentioned(text: string, start: number, end: number): boolean {
+  const from = back(text, start, SENTENCE_BREAKS);
+  let open = -1;
+  for (let k = start - 1; k >= from && open < 0; k--) {
+    if (CLOSE_QUOTES.includes(text[k])) return false;
+    if (OPEN_QUOTES.includes(text[k]) || text[k] === '"') open = k;
+  }
+  if (open < 0) return false;
+  const closer = text[open] === '"' ? '"' : CLOSE_QUOTES[OPEN_QUOTES.indexOf(text[open])];
+  const close = text.indexOf(closer, end);
+  if (close < 0 || close - open > REACH) return false;
+  const intro = text.slice(Math.max(from, open - 6), open);
+  if (DETECTOR_CUES.mentionBefore.some((c) => intro.includes(c))) return true;
+  const after = text.slice(close + 1, close + 9);
+  return DETECTOR_CUES.mentionAfter.some((c) => after.includes(c));
+}
+
+/** 会不会降价, 能不能保证: a promise word inside or right after an A-not-A question asks, it does not assure. */
+function askedAnotA(text: string, start: number, end: number): boolean {
+  for (let k = Math.max(back(text, start, CLAUSE_BREAKS) + 1, start - 3); k < end - 1; k++) {
+    const u = text[k];
+    if ((u === '不' || u === '没') && text[k - 1] === text[k + 1]) return true;
+  }
   return false;
+}
+
+/**
+ * Rude words said in an innocent way: 不知道 opening a polite question (不知道您…, 不知道这样处理您是否满意)
+ * or in a message that offers help (这个我确实不知道，我帮您问一下); a blame phrase under a condition
+ * (如果核实下来不是我们的问题).
+ */
+function excusedRude(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (word.endsWith('不知道')) {
+    const rest = text.slice(end, end + 4);
+    if (DETECTOR_CUES.unknowingFollowers.some((c) => rest.startsWith(c))) return true;
+    if (DETECTOR_CUES.helpOffers.some((c) => text.includes(c))) return true;
+  }
+  if (word.includes('问题') || word.includes('责任')) {
+    const before = text.slice(back(text, start, CLAUSE_BREAKS), start);
+    if (DETECTOR_CUES.conditionalCues.some((c) => before.includes(c))) return true;
+  }
+  return false;
+}
+
+/** 支持微信双开, 微信小程序开锁, 型号VX-65W: a product feature or model code, not a channel. */
+function feature(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(back(text, start, CLAUSE_BREAKS), start - 4), start).toLowerCase();
+  if (DETECTOR_CUES.featureBefore.some((c) => before.includes(c))) return true;
+  const after = text.slice(end, Math.min(forward(text, end), end + 6));
+  return DETECTOR_CUES.featureAfter.some((c) => after.includes(c));
 }
 
 function back(text: string, pos: number, breaks: string): number {
@@ -81,6 +139,7 @@ function refused(text: string, start: number, end: number): boolean {
     const between = before.slice(at + c.length);
     if (between.length <= REFUSAL_GAP && !DETECTOR_CUES.scopeResumers.some((r) => between.includes(r))) return true;
   }
+  if (DETECTOR_CUES.fraudBefore.some((c) => before.includes(c))) return true;
   const after = text.slice(end, forward(text, end));
   return DETECTOR_CUES.fraudCues.some((c) => after.includes(c));
 }
@@ -92,6 +151,8 @@ function refused(text: string, start: number, end: number): boolean {
 function negatedPromise(text: string, start: number, end: number): boolean {
   if (DETECTOR_CUES.promiseNegatedAfter.some((c) => text.startsWith(c, end))) return true;
   const before = text.slice(back(text, start, CLAUSE_BREAKS), start);
+  // 不是 only right before the word: 我们不是全网最低价, but 不是正品我赔你十倍 is a promise
+  if (before.endsWith('不是')) return true;
   for (const c of DETECTOR_CUES.promiseNegators) {
     const at = before.lastIndexOf(c);
     if (at < 0) continue;

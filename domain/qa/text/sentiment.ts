@@ -219,10 +219,10 @@ export function scoreSentiment(text: string, matcher: SentimentMatcher, negation
       // 一直没回复: an event with a degree word stays negative whatever is asked for
       if (value !== 0) push(terms, roles, start, end, concessive ? value * 0.5 : value, value < -1 ? 0 : ROLE_EVENT);
     } else {
-      let value = wordValue(kind === K_NEG ? -1 : 1, start, mods, hits, matcher, negationWindow);
+      const strong = (flags[p] & F_STRONG) !== 0;
+      let value = wordValue(kind === K_NEG ? -1 : 1, start, mods, hits, matcher, negationWindow, strong);
       if (negatedAfter(text, end)) value = value < 0 ? -value * 0.5 : -value;
       if (kind === K_POS && value > 0 && (sarcastic || isQuoted(text, start, end))) value = -value;
-      const strong = (flags[p] & F_STRONG) !== 0;
       if (strong && value < 0) sarcastic = true;
       if (hypothetical && !strong) value = 0;
       if (value !== 0 && !strong) {
@@ -263,6 +263,7 @@ function wordValue(
   hits: HitList,
   m: SentimentMatcher,
   window: number,
+  strong = false,
 ): number {
   let negations = 0;
   let weakened = false;
@@ -280,7 +281,8 @@ function wordValue(
     }
   }
   if (negations % 2 === 0) return value;
-  if (value < 0) return imperative ? 0 : -value * 0.5;
+  // 别压坏了 is a request; 别已读不回, 别敷衍我 still complain
+  if (value < 0) return imperative ? (strong ? value : 0) : -value * 0.5;
   return degreeSeen && weakened ? -value * 0.5 : -value;
 }
 
