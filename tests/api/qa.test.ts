@@ -109,10 +109,13 @@ describe('reviews', () => {
     expect((await other.get(`/api/qa/reviews/${reviewId}`)).status).toBe(403);
     expect(await (await other.get('/api/qa/reviews')).json()).toEqual([]);
     expect((await other.get('/api/qa/conversations/c-a1')).status).toBe(403);
-    const scores = (await (await other.get('/api/qa/scores?from=2026-11-01&to=2026-11-30')).json()) as unknown[];
-    expect(scores).toEqual([]);
+    // agentA2 sees only their own line (their inspected conversations, no review), never agentA1's
+    const scores = (await (await other.get('/api/qa/scores?from=2026-11-01&to=2026-11-30')).json()) as { personId: string; reviews: number }[];
+    expect(scores.map((s) => [s.personId, s.reviews])).toEqual(scores.length ? [[org.people.agentA2, 0]] : []);
     const ownScores = (await (await own.get('/api/qa/scores?from=2026-11-01&to=2026-11-30')).json()) as unknown[];
-    expect(ownScores).toEqual([{ personId: org.people.agentA1, name: 'agentA1', score: 94, reviews: 1 }]);
+    expect(ownScores).toEqual([
+      { personId: org.people.agentA1, name: 'agentA1', score: 94, reviews: 1, inspection: expect.objectContaining({ conversations: expect.any(Number) }) },
+    ]);
   });
 
   it('give HR the scores but no chat text', async () => {

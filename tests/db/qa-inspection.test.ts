@@ -22,6 +22,7 @@ import { listAlerts } from '../../server/modules/qa/qa.alerts.ts';
 import { reinspect } from '../../server/modules/qa/qa.inspection.ts';
 import { getInspection } from '../../server/modules/qa/qa.inspection.service.ts';
 import { addWords } from '../../server/modules/qa/qa.lexicons.ts';
+import { listQaScores } from '../../server/modules/qa/qa.scores.ts';
 import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
 
@@ -102,6 +103,36 @@ for (const dialect of DIALECTS) {
 
       const calm = await getInspection(db.kysely, as('supervisor'), 'calm');
       expect([calm.bannedHits, calm.negativeShare, calm.endedUpset, calm.alerts]).toEqual([0, 0, false, []]);
+    });
+
+    it('sums each agent’s inspected conversations into a sentiment index and compliance (KPI-12, KPI-15), in scope', async (ctx) => {
+      if (!db) return ctx.skip();
+      const angry = await getInspection(db.kysely, as('supervisor'), 'angry');
+      const rows = await listQaScores(db.kysely, as('supervisor'), '2026-11-01', '2026-11-30');
+      const byId = new Map(rows.map((r) => [r.personId, r]));
+      // agentA1: one conversation, both customer messages negative, two promise words
+      expect(byId.get(org.people.agentA1)).toMatchObject({ score: null, reviews: 0 });
+      expect(byId.get(org.people.agentA1)!.inspection).toEqual({
+        conversations: 1,
+        sentimentIndex: angry.sentimentIndex,
+        negativeRate: 1,
+        complianceRate: 0,
+        bannedHits: { rude: 0, promise: 2, privacy: 0, offPlatform: 0, total: 2 },
+        bannedPer100: 200,
+      });
+      expect(angry.sentimentIndex).toBe(-1);
+      // agentB1: one calm conversation, nothing found
+      expect(byId.get(org.people.agentB1)!.inspection).toEqual({
+        conversations: 1,
+        sentimentIndex: 0,
+        negativeRate: 0,
+        complianceRate: 1,
+        bannedHits: { rude: 0, promise: 0, privacy: 0, offPlatform: 0, total: 0 },
+        bannedPer100: 0,
+      });
+      // an agent sees only their own line; outside the period there is nothing
+      expect((await listQaScores(db.kysely, as('agentB1'), '2026-11-01', '2026-11-30')).map((r) => r.personId)).toEqual([org.people.agentB1]);
+      expect(await listQaScores(db.kysely, as('supervisor'), '2026-10-01', '2026-10-31')).toEqual([]);
     });
 
     it('raises an alert for the banned promise and one for the angry customer, placed at the agent’s group', async (ctx) => {

@@ -160,3 +160,37 @@ export const conversationFact = (conn: Conn, id: string) =>
     .select(['conversation_id', 'agent_id', 'day', 'data'])
     .where('conversation_id', '=', id)
     .executeTakeFirst();
+
+/**
+ * Automatic-inspection figures per credited agent for conversations dated in [from, to]
+ * (SPEC KPI-12 sentiment, KPI-15 compliance): conversations inspected, the sum of the
+ * conversation sentiment indexes (× 10,000) over those with customer messages and their number,
+ * conversations whose negative-word share reached `negativePpm`, conversations with any banned
+ * word, and banned-word hits by category.
+ */
+export const inspectionByAgent = (conn: Conn, agentIds: readonly string[], from: string, to: string, negativePpm: number) =>
+  agentIds.length === 0
+    ? Promise.resolve([])
+    : conn
+        .selectFrom('qa_inspections')
+        .select((eb) => [
+          'agent_id',
+          eb.fn.countAll<number>().as('conversations'),
+          eb.fn.sum<number>(eb.case().when('customer_messages', '>', 0).then(eb.ref('sentiment_bp')).else(0).end()).as('sentiment_bp_sum'),
+          eb.fn.sum<number>(eb.case().when('customer_messages', '>', 0).then(1).else(0).end()).as('with_customer'),
+          eb.fn.sum<number>(eb.case().when('negative_share_ppm', '>=', negativePpm).then(1).else(0).end()).as('negative'),
+          eb.fn.sum<number>(eb.case().when('banned_hits', '>', 0).then(1).else(0).end()).as('with_banned'),
+          eb.fn.sum<number>('banned_rude').as('banned_rude'),
+          eb.fn.sum<number>('banned_promise').as('banned_promise'),
+          eb.fn.sum<number>('banned_privacy').as('banned_privacy'),
+          eb.fn.sum<number>('banned_off_platform').as('banned_off_platform'),
+        ])
+        .where('agent_id', 'in', [...agentIds])
+        .where('day', '>=', from)
+        .where('day', '<=', to)
+        .groupBy('agent_id')
+        .execute();
+
+/** Agents credited with an inspected conversation dated in [from, to]. */
+export const inspectedAgents = (conn: Conn, from: string, to: string) =>
+  conn.selectFrom('qa_inspections').select('agent_id').distinct().where('day', '>=', from).where('day', '<=', to).where('agent_id', 'is not', null).execute();

@@ -124,10 +124,25 @@ export type ConversationOut = z.infer<typeof ConversationOut>;
 export const ScoresQuery = z.object({ from: isoDate, to: isoDate });
 
 /** An agent's QA score for a period: the mean of the scores that count of their reviews. */
+/** An agent's automatic-inspection figures for the period (domain/qa/compliance.ts). */
+export const AgentInspectionOut = z.object({
+  conversations: z.number().int(),
+  /** mean conversation sentiment index in [−1, 1]; null without customer messages */
+  sentimentIndex: z.number().nullable(),
+  /** share of conversations at or above the negative-share alert threshold */
+  negativeRate: z.number().nullable(),
+  /** share of conversations without a banned-word hit */
+  complianceRate: z.number().nullable(),
+  bannedHits: z.object({ rude: z.number(), promise: z.number(), privacy: z.number(), offPlatform: z.number(), total: z.number() }),
+  bannedPer100: z.number().nullable(),
+});
+
 export const QaScoreOut = z.object({
   personId: z.string(),
   name: z.string(),
   score: z.number().nullable(),
   reviews: z.number().int(),
+  /** automatic inspection of the agent's conversations in the period (KPI-12, KPI-15); null when none were inspected */
+  inspection: AgentInspectionOut.nullable(),
 });
 export type QaScoreOut = z.infer<typeof QaScoreOut>;

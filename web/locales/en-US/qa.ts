@@ -288,9 +288,18 @@ const en: typeof zh = {
   'qa.report.benchmark': 'Benchmark score',
   // QA scores
   'qa.scores.intro':
-    'An agent’s QA score for the period = the mean of the final scores of their reviews (a revised score after a dispute counts).',
+    'An agent’s QA score for the period = the mean of the final scores of their reviews (a revised score after a dispute counts); sentiment index, negative conversations, compliance and banned words come from the automatic inspection of all their conversations.',
   'qa.scores.mean': 'Mean QA score ({n} agents)',
   'qa.scores.score': 'QA score',
   'qa.scores.reviews': 'Reviews',
+  'qa.scores.sentiment': 'Sentiment index',
+  'qa.scores.sentimentHelp': "Mean sentiment index of the agent's conversations: each is (positive − negative customer messages) / customer messages, from −1 to 1; conversations with customer messages only.",
+  'qa.scores.negative': 'Negative conversations',
+  'qa.scores.negativeHelp': 'Conversations whose negative-word share reached the alert threshold (inspection setting, 3 % by default) / conversations inspected.',
+  'qa.scores.compliance': 'Compliance',
+  'qa.scores.complianceHelp': 'Conversations without any banned-word hit / conversations inspected (automatic inspection).',
+  'qa.scores.banned': 'Banned words / 100 conv.',
+  'qa.scores.bannedHelp': 'Banned-word hits / conversations inspected × 100; hover for the categories.',
+  'qa.scores.bannedDetail': 'rude {rude}, promises {promise}, privacy {privacy}, off-platform {offPlatform} ({conversations} conversations)',
 };
 export default en;

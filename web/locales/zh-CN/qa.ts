@@ -275,8 +275,17 @@ export default {
   'qa.report.scores': '各会话得分',
   'qa.report.benchmark': '基准得分',
   // QA scores
-  'qa.scores.intro': '客服在所选期间的质检得分 = 其质检结果最终得分的平均值（申诉改判后以改判为准）。',
+  'qa.scores.intro': '客服在所选期间的质检得分 = 其质检结果最终得分的平均值（申诉改判后以改判为准）；情绪指数、负面会话占比、合规率和禁语次数来自其全部会话的自动质检。',
   'qa.scores.mean': '平均质检得分（{n} 人）',
   'qa.scores.score': '质检得分',
   'qa.scores.reviews': '质检条数',
+  'qa.scores.sentiment': '情绪指数',
+  'qa.scores.sentimentHelp': '该客服名下会话的情绪指数平均值：每个会话 =（正面 − 负面客户消息）/ 客户消息数，范围 −1 … 1；只计有客户消息的会话。',
+  'qa.scores.negative': '负面会话占比',
+  'qa.scores.negativeHelp': '负面词占比达到预警阈值（质检设置，默认 3%）的会话 / 已质检会话。',
+  'qa.scores.compliance': '合规率',
+  'qa.scores.complianceHelp': '没有任何禁语命中的会话 / 已质检会话（自动质检）。',
+  'qa.scores.banned': '禁语 / 百会话',
+  'qa.scores.bannedHelp': '禁语命中次数 / 已质检会话 × 100；悬停查看分类。',
+  'qa.scores.bannedDetail': '服务禁语 {rude}，违规承诺 {promise}，隐私泄露 {privacy}，站外引流 {offPlatform}（{conversations} 个会话）',
 };

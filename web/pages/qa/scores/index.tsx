@@ -4,13 +4,13 @@
  * The number of reviews links to them.
  */
 import { useState } from 'react';
-import { Statistic, Table, Tag, Typography } from 'antd';
+import { Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { QaScoreOut } from '../../../../server/modules/qa/qa.reviews.schema.ts';
 import { useQaScores } from '../../../api/qa.ts';
 import { LoadError } from '../../../components/Exception.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
-import { pointsText, scoreColor } from '../../../components/qa/text.ts';
+import { percentText, pointsText, scoreColor } from '../../../components/qa/text.ts';
 import { useT } from '../../../locales/index.tsx';
 import { RangeFilter, type DayRange } from '../../kpi/components/RangeFilter.tsx';
 import { meanScore } from './mean.ts';
@@ -24,6 +24,14 @@ export default function QaScoresPage() {
   const rows = scores.data ?? [];
   const reviewsLink = (s: QaScoreOut) =>
     `/qa/reviews?${new URLSearchParams({ agentId: s.personId, from: range.from, to: range.to }).toString()}`;
+
+  /** a column header with its definition on hover */
+  const head = (title: string, help: string) => (
+    <Tooltip title={help}>
+      <span style={{ borderBottom: '1px dashed currentColor', cursor: 'help' }}>{title}</span>
+    </Tooltip>
+  );
+  const num = (x: number | null | undefined) => (x == null ? -Infinity : x);
 
   if (scores.isError) return <LoadError error={scores.error} onRetry={() => void scores.refetch()} />;
   return (
@@ -61,6 +69,44 @@ export default function QaScoresPage() {
             align: 'right',
             sorter: (a, b) => a.reviews - b.reviews,
             render: (_, s) => (s.reviews ? <Link to={reviewsLink(s)}>{s.reviews}</Link> : 0),
+          },
+          {
+            title: head(t('qa.scores.sentiment'), t('qa.scores.sentimentHelp')),
+            key: 'sentiment',
+            align: 'right',
+            sorter: (a, b) => num(a.inspection?.sentimentIndex) - num(b.inspection?.sentimentIndex),
+            render: (_, s) => {
+              const x = s.inspection?.sentimentIndex;
+              return x == null ? '—' : <Typography.Text type={x < 0 ? 'danger' : undefined}>{x.toFixed(2)}</Typography.Text>;
+            },
+          },
+          {
+            title: head(t('qa.scores.negative'), t('qa.scores.negativeHelp')),
+            key: 'negative',
+            align: 'right',
+            sorter: (a, b) => num(a.inspection?.negativeRate) - num(b.inspection?.negativeRate),
+            render: (_, s) => percentText(s.inspection?.negativeRate),
+          },
+          {
+            title: head(t('qa.scores.compliance'), t('qa.scores.complianceHelp')),
+            key: 'compliance',
+            align: 'right',
+            sorter: (a, b) => num(a.inspection?.complianceRate) - num(b.inspection?.complianceRate),
+            render: (_, s) => percentText(s.inspection?.complianceRate),
+          },
+          {
+            title: head(t('qa.scores.banned'), t('qa.scores.bannedHelp')),
+            key: 'banned',
+            align: 'right',
+            sorter: (a, b) => num(a.inspection?.bannedPer100) - num(b.inspection?.bannedPer100),
+            render: (_, s) =>
+              s.inspection ? (
+                <Tooltip title={t('qa.scores.bannedDetail', { ...s.inspection.bannedHits, conversations: s.inspection.conversations })}>
+                  <span>{pointsText(s.inspection.bannedPer100)}</span>
+                </Tooltip>
+              ) : (
+                '—'
+              ),
           },
         ]}
       />
