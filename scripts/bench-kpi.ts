@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type Db } from '../server/db/database.ts';
 import { seedDemo } from '../server/demo/seed.ts';
@@ -163,6 +164,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-bench-'));
   try {
     generate(dir);
+    console.log(`V8 heap limit ${mb(v8.getHeapStatistics().heap_size_limit)} (npm run bench:kpi, npm start and npx helmsman run with --max-old-space-size=384 --max-semi-space-size=32)\n`);
     const results = [];
     for (const d of values.dialects!.split(',')) {
       const r = await benchDialect(d.trim(), dir);
@@ -184,7 +186,7 @@ async function main() {
           `average-response difference per agent: median ${diffs[Math.floor(diffs.length / 2)]?.toFixed(2)} s, max ${diffs[diffs.length - 1]?.toFixed(2)} s (DuckDB lacks the hand-off and transfer rules)`,
       );
     }
-    console.log(`\npeak RSS of this process: ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);
+    console.log(`\npeak RSS of this process, DuckDB's in-process query included: ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}`);
   } finally {
     clearInterval(sampler);
     if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
