@@ -4,26 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkInsert, insertReporting, type BulkTable } from '../../server/db/bulk.ts';
+import { TABLES } from '../../server/modules/ingest/ingest.repository.ts';
 import { createTestDb, DIALECTS, type TestDb } from '../support/databases.ts';
 
-const MESSAGES: BulkTable = {
-  table: 'messages',
-  key: ['message_id'],
-  columns: [
-    { name: 'message_id', type: 'text' },
-    { name: 'conversation_id', type: 'text' },
-    { name: 'shop_id', type: 'text' },
-    { name: 'channel', type: 'text' },
-    { name: 'customer_id', type: 'text' },
-    { name: 'sender', type: 'text' },
-    { name: 'agent_id', type: 'text' },
-    { name: 'sent_at', type: 'bigint' },
-    { name: 'text', type: 'text' },
-    { name: 'auto_reply', type: 'int' },
-    { name: 'event', type: 'text' },
-    { name: 'to_agent_id', type: 'text' },
-  ],
-};
+const MESSAGES = TABLES.messages;
 const ROUNDS_LIKE: BulkTable = {
   table: 'fact_offline',
   key: [],
