@@ -3,8 +3,8 @@
  * banned list, throughput of the full inspection and of the automaton alone over generated
  * conversations, and precision/recall on the labelled test sets in domain/qa/testset and on the held-out
  * set in domain/qa/testset/heldout (written blind to the lexicons; its errors are not printed, so that
- * tuning the lexicons against it does not turn it into a second in-house set), with the development set in
- * domain/qa/testset/dev in between (figures only; `scripts/eval-qa-dev.ts` prints its errors).
+ * tuning the lexicons against it does not turn it into a second in-house set), with the development sets in
+ * domain/qa/testset/dev and dev2 in between (figures only; `scripts/eval-qa-dev.ts` prints their errors).
  * `--throughput-only` stops after the throughput part.
  *
  *   npm run bench:qa -- [--agents 300] [--days 14] [--seed 7] [--start 2026-11-01] [--words 20000] [--throughput-only]
@@ -254,6 +254,30 @@ console.log(
 console.log(
   `  accuracy ${pct(accuracy(ds.confusion))} (${verdict(accuracy(ds.confusion) >= 0.85)} ≥ 85 %), precision ` +
     `${pct(precision(ds.confusion))}, recall ${pct(recall(ds.confusion))} — ${line(ds.confusion)}, tn ${ds.confusion.tn}`,
+);
+
+// 3c. The same figures on the second development set (domain/qa/testset/dev2), written blind to the detector
+// to stress generalisation and tuned on since: its errors are printed by scripts/eval-qa-dev.ts, not here.
+const dev2Banned = read<BannedCase>('dev2/banned.jsonl');
+const dev2Sentiment = read<SentimentCase>('dev2/sentiment.jsonl');
+const d2b = evaluateBanned(dev2Banned, shipped.banned);
+console.log(
+  `\ndev2 banned words — ${dev2Banned.length} labelled agent messages (domain/qa/testset/dev2/banned.jsonl):`,
+);
+console.log(
+  `  expressions: recall ${pct(recall(d2b.spans))} (${verdict(recall(d2b.spans) >= 0.997)} ≥ 99.7 %), precision ` +
+    `${pct(precision(d2b.spans))} (${verdict(precision(d2b.spans) >= 0.99)} ≥ 99 %) — ${line(d2b.spans)}`,
+);
+console.log(
+  `  messages:    recall ${pct(recall(d2b.messages))}, precision ${pct(precision(d2b.messages))} — ${line(d2b.messages)}`,
+);
+const d2s = evaluateSentiment(dev2Sentiment, shipped.sentiment);
+console.log(
+  `dev2 negative sentiment — ${dev2Sentiment.length} labelled customer messages (domain/qa/testset/dev2/sentiment.jsonl):`,
+);
+console.log(
+  `  accuracy ${pct(accuracy(d2s.confusion))} (${verdict(accuracy(d2s.confusion) >= 0.85)} ≥ 85 %), precision ` +
+    `${pct(precision(d2s.confusion))}, recall ${pct(recall(d2s.confusion))} — ${line(d2s.confusion)}, tn ${d2s.confusion.tn}`,
 );
 
 // 4. The same figures on the held-out set (domain/qa/testset/heldout), written blind to the lexicons and to

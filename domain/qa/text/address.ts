@@ -39,6 +39,8 @@ const STRONG_UNITS = ['单元', '号楼', '号院', '栋', '幢', '室'];
 /** Last characters of place names (estates, buildings) a building or flat number follows. */
 const PLACE_ENDINGS = '路街巷弄苑村府屯庄坊湾园城区里居阁轩邸墅庭寓厦场院楼期镇乡县市省';
 const NUMBERING = '一二三四五六七八九十段期东西南北中';
+/** Words that make a following number with a building unit a count, not a building (小区只有6栋楼, 一共3栋). */
+const COUNT_WORDS = ['只有', '一共', '共有', '总共', '有', '共', '才', '就'];
 const ADMIN = '省市区县州镇乡旗';
 const BREAKS = '，。！？；：,.!?;:、~～ \n\t"“”（）()【】';
 /** How far before the street word an administrative suffix may be for the span to start there. */
@@ -76,6 +78,8 @@ export function scanAddressAt(text: string, digitStart: number, digitEnd: number
   if (!street && admin >= 0) street = WEAK_STREET_WORDS.find((w) => text.startsWith(w, j - w.length));
   let markerStart = street ? j - street.length : -1;
   if (markerStart < 1 || !isCjk(text.charCodeAt(markerStart - 1))) {
+    // 小区只有6栋楼: a count of buildings, not a building number
+    if (COUNT_WORDS.some((w) => text.startsWith(w, digitStart - w.length))) return;
     const strong = STRONG_UNITS.some((w) => w.length === unit && text.startsWith(w, digitEnd));
     const place = strong ? placeBefore(text, Math.max(clauseStart, digitStart - PLACE_REACH), digitStart) : -1;
     if (place < 1 || !isCjk(text.charCodeAt(place - 1))) return;

@@ -7,6 +7,7 @@ import { Automaton } from './automaton.ts';
 import { scanContact } from './contact.ts';
 import { asciiView } from './digits.ts';
 import { HitList, ROLE_EXEMPT, ROLE_FILTERED, ROLE_WHITELIST, applyWhitelist } from './hits.ts';
+import { DETECTOR_CUES } from './cues.ts';
 import { BANNED_CATEGORIES, type BannedCategory, type BannedLexicon } from './lexicons.ts';
 import { scanPrivacyView, type PrivacyKind } from './privacy.ts';
 import { isExcused } from './scope.ts';
@@ -93,7 +94,8 @@ export function findBanned(text: string, matcher: BannedMatcher): readonly Banne
   const privacy = view === null ? null : scanPrivacyView(view);
   const contact = view === null ? null : scanContact(view);
   const either = text.includes('爱') ? scanEitherWay(text) : null;
-  if (hits.length === 0 && !privacy?.length && !contact?.length && !either?.length) return NO_HITS;
+  const cold = text.length <= COLD_MAX ? coldReply(text) : null;
+  if (hits.length === 0 && !privacy?.length && !contact?.length && !either?.length && !cold) return NO_HITS;
   const { kinds } = matcher;
   let firstCue = Infinity;
   let allowed: [number, number][] | null = null;
@@ -124,6 +126,7 @@ export function findBanned(text: string, matcher: BannedMatcher): readonly Banne
       if (ex.some((e) => e.category === f.category && e.start < f.end && f.start < e.end)) found.splice(i, 1);
     }
   }
+  if (cold) found.push(hit(text, 'rude', cold[0], cold[1], 'lexicon'));
   for (const [start, end] of either ?? []) {
     if (!isExcused(text, 'rude', start, end)) found.push(hit(text, 'rude', start, end, 'lexicon'));
   }
@@ -156,10 +159,43 @@ function hit(
   end: number,
   source: BannedHit['source'],
 ): BannedHit {
+  // never split a surrogate pair (a stand-in letter 🆅 is read at its second code unit)
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end++;
   return { category, start, end, text: text.slice(start, end), source };
 }
 
 const isCjk = (u: number) => u >= 0x3400 && u <= 0x9fff;
+const isHighSurrogate = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLowSurrogate = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+/** longest message read as a possible cold reply */
+const COLD_MAX = 12;
+/** what may surround a cold reply: punctuation, spaces, ellipses, tildes */
+const COLD_FILLER = ' \t\n\u3000，,。.！!？?~～…、';
+
+/**
+ * A whole message that is only a cold reply — 不清楚。, 不晓得, 嗯，然后呢 — after an optional
+ * interjection (嗯, 哦) and punctuation: [start, end) of the reply word. The bare interjection alone
+ * (哦) is not read as one: it is as often a plain acknowledgement.
+ */
+function coldReply(text: string): [number, number] | null {
+  let i = 0;
+  const skip = () => {
+    while (i < text.length && COLD_FILLER.includes(text[i])) i++;
+  };
+  skip();
+  const opener = DETECTOR_CUES.coldOpeners.find((o) => text.startsWith(o, i));
+  if (opener) {
+    i += opener.length;
+    skip();
+  }
+  const reply = DETECTOR_CUES.coldReplies.find((r) => text.startsWith(r, i));
+  if (!reply) return null;
+  const start = i;
+  i += reply.length;
+  skip();
+  return i === text.length ? [start, start + reply.length] : null;
+}
 /** what may stand between 爱A and A in 爱A不A (爱买不买, 爱买8买, 爱退就退, 爱咋样咋样) */
 const EITHER_JOINS = ['不', '8', '八', '就', ''];
 
@@ -195,6 +231,13 @@ function scanEitherWay(text: string): [number, number][] | null {
  */
 const MERGE_GAP = 2;
 const GAP_BREAKS = '，,。.！!？?；;：:、\n …~～"“”\'‘’()（）[]【】';
+/**
+ * Off-platform hits of one sentence (no 。！？； between them) at most this far apart are one invitation
+ * too (我的wechat：echo_lin，加我; 关注我们的公众号，在公众号里下单): the channel and the call to use it are
+ * not counted twice.
+ */
+const SENTENCE_GAP = 12;
+const SENTENCE_BREAKS = '。！!？?；;\n';
 
 /**
  * Sorts by start and merges overlapping or touching hits of the same category (加我 + V信), or
@@ -208,7 +251,13 @@ function mergeOverlaps(text: string, found: BannedHit[]): BannedHit[] {
   for (const h of found) {
     const same = out.findLast((o) => o.category === h.category);
     const gap = h.category === 'off_platform' ? MERGE_GAP : 0;
-    if (same && h.start <= same.end + gap && !hasGapBreak(text, same.end, h.start)) {
+    const joined =
+      same !== undefined &&
+      ((h.start <= same.end + gap && !hasGapBreak(text, same.end, h.start, GAP_BREAKS)) ||
+        (h.category === 'off_platform' &&
+          h.start <= same.end + SENTENCE_GAP &&
+          !hasGapBreak(text, same.end, h.start, SENTENCE_BREAKS)));
+    if (same && joined) {
       if (h.end > same.end) {
         same.end = h.end;
         same.text = text.slice(same.start, same.end);
@@ -220,7 +269,7 @@ function mergeOverlaps(text: string, found: BannedHit[]): BannedHit[] {
   return out;
 }
 
-function hasGapBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (GAP_BREAKS.includes(text[i])) return true;
+function hasGapBreak(text: string, from: number, to: number, breaks: string): boolean {
+  for (let i = from; i < to; i++) if (breaks.includes(text[i])) return true;
   return false;
 }

@@ -46,6 +46,12 @@ export interface DetectorCues {
   mentionBefore: readonly string[];
   /** words right after a quotation that make it a mention ("国家级"这种说法, "全网最低价"是别的店铺写的) */
   mentionAfter: readonly string[];
+  /** words right after a promise or rude word, no quotation marks needed, that make it a mention (包您满意这种话我不敢说, 顶级这个词) */
+  mentionNouns: readonly string[];
+  /** a whole message that is only one of these (after an optional 嗯/哦 and punctuation) is a cold, dismissive reply (不清楚。, 嗯，然后呢) */
+  coldReplies: readonly string[];
+  /** interjections that may open a cold reply (嗯，然后呢) */
+  coldOpeners: readonly string[];
   /** words before an off-platform word in its clause that make it a warning (冒充我们要求线下交易) */
   fraudBefore: readonly string[];
   /** words right after 微信 / 小程序 that make it a product feature (微信小程序开锁, 支持小程序远程控制) */
@@ -84,6 +90,9 @@ export const DETECTOR_CUES: DetectorCues = Object.freeze({
   assuringVerbs: lower(cues.assuringVerbs),
   mentionBefore: lower(cues.mentionBefore),
   mentionAfter: lower(cues.mentionAfter),
+  mentionNouns: lower(cues.mentionNouns),
+  coldReplies: lower(cues.coldReplies),
+  coldOpeners: lower(cues.coldOpeners),
   fraudBefore: lower(cues.fraudBefore),
   featureAfter: lower(cues.featureAfter),
   featureBefore: lower(cues.featureBefore),

@@ -35,9 +35,12 @@ export function isExcused(text: string, category: BannedCategory, start: number,
 
 /**
  * A word inside quotation marks that the words around the quotation make a mention, not a claim:
- * 包装上写着“永不褪色”, 没有“国家级”这种说法, “全网最低价”是别的店铺写的.
+ * 包装上写着“永不褪色”, 没有“国家级”这种说法, “全网最低价”是别的店铺写的; or a word right before a noun
+ * naming it as a word (包您满意这种话我不敢说, 顶级这个词我们不敢用).
  */
 function mentioned(text: string, start: number, end: number): boolean {
+  // 包您满意这种话我不敢说, 顶级这个词我们不用: the word named as a word, without quotation marks
+  if (DETECTOR_CUES.mentionNouns.some((c) => text.startsWith(c, end))) return true;
   const from = back(text, start, SENTENCE_BREAKS);
   let open = -1;
   for (let k = start - 1; k >= from && open < 0; k--) {
