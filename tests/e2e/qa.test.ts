@@ -204,7 +204,11 @@ suite('quality inspection', () => {
 
       await page.locator('.ant-layout-sider').getByText('质检得分', { exact: true }).click();
       await page.waitForURL(/\/qa\/scores$/);
-      await page.locator('[data-testid=qa-scores] tbody tr.ant-table-row').filter({ hasText: agentName }).waitFor();
+      const scoreRow = page.locator('[data-testid=qa-scores] tbody tr.ant-table-row').filter({ hasText: agentName });
+      await scoreRow.waitFor();
+      // the automatic-inspection columns (KPI-12 sentiment, KPI-15 compliance) with their definitions
+      for (const title of ['情绪指数', '负面会话占比', '合规率', '禁语 / 百会话']) await page.locator('thead').getByText(title, { exact: true }).waitFor();
+      expect(await scoreRow.locator('td').nth(5).innerText()).toMatch(/^\d+(\.\d)?%$/);
       await screenshot(page, '66-qa-supervisor-scores');
       await page.context().close();
     },

@@ -77,7 +77,9 @@ export default function QaScoresPage() {
             sorter: (a, b) => num(a.inspection?.sentimentIndex) - num(b.inspection?.sentimentIndex),
             render: (_, s) => {
               const x = s.inspection?.sentimentIndex;
-              return x == null ? '—' : <Typography.Text type={x < 0 ? 'danger' : undefined}>{x.toFixed(2)}</Typography.Text>;
+              if (x == null) return '—';
+              const shown = Math.round(x * 100) / 100 || 0; // −0.004 reads 0.00, not a red −0.00
+              return <Typography.Text type={shown < 0 ? 'danger' : undefined}>{shown.toFixed(2)}</Typography.Text>;
             },
           },
           {
