@@ -2,6 +2,7 @@
  * Service-data import through the real pipeline (file → parse → store → facts → KPI) on
  * SQLite and PostgreSQL: worked examples, idempotency, atomicity, rejects, time zones.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { DIALECTS, createTestDb, type TestDb } from '../support/databases.ts';
 import { buildSmallOrg, type SmallOrg } from '../support/factories.ts';
 import { ImportRejected, importFile } from '../../server/modules/ingest/ingest.service.ts';
 import { queryKpis, rebuildAll } from '../../server/modules/kpi/kpi.service.ts';
+import { seedDemo } from '../../server/demo/seed.ts';
 
 const HEADER = 'conversation_id,message_id,shop_id,channel,customer_id,sender,agent_id,sent_at,text,auto_reply,event,to_agent_id';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'helmsman-ingest-'));
@@ -269,4 +271,40 @@ describe('presets through the import pipeline', () => {
       await db.dispose();
     }
   });
+});
+
+describe('bounded refreshes (SQLite)', () => {
+  it('gives the same KPIs and sales credit when facts and customers are refreshed many times mid-import', async () => {
+    // generated demo data (conversations, ratings, orders with conversions, repeat complaints, messages)
+    const dir = fs.mkdtempSync(path.join(tmp, 'demo-'));
+    const run = { agents: 8, days: 3, seed: 11, start: '2026-11-10' };
+    const gen = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/demo-generate.ts', '--agents', String(run.agents), '--days', String(run.days), '--seed', String(run.seed), '--start', run.start, '--out', dir, '--quiet'],
+      { encoding: 'utf8' },
+    );
+    expect(gen.status, gen.stderr).toBe(0);
+    const figures = async (opts: { batchSize?: number; factsFlush?: number; customersFlush?: number }) => {
+      const db = (await createTestDb('sqlite'))!;
+      try {
+        await seedDemo(db, { ...run, serviceData: false });
+        for (const type of ['conversations', 'ratings', 'orders', 'messages']) await importFile(db, { path: path.join(dir, `${type}.csv`), ...opts });
+        const logins = new Map((await db.kysely.selectFrom('people').select(['id', 'login']).execute()).map((p) => [p.id, p.login]));
+        const kpis = await queryKpis(db.kysely, null, { from: run.start, to: '2026-11-12', by: 'agent', period: 'day', format: 'json' });
+        const sales = await db.kysely.selectFrom('fact_sales').select(['customer_id', 'kind', 'agent_id', 'day', 'data']).execute();
+        return {
+          kpis: kpis.rows.map(({ key, name, agent_id, group_id, ...r }) => ({ login: logins.get(key), ...r })).sort((a, b) => `${a.login}${a.period_key}`.localeCompare(`${b.login}${b.period_key}`)),
+          sales: sales.map((s) => [s.customer_id, s.kind, logins.get(s.agent_id ?? '') ?? null, s.day, s.data.replace(/"[0-9a-z]{20}"/g, '"id"')].join('|')).sort(),
+        };
+      } finally {
+        await db.dispose();
+      }
+    };
+    const once = await figures({});
+    const often = await figures({ batchSize: 97, factsFlush: 40, customersFlush: 15 });
+    expect(once.kpis.length).toBeGreaterThan(10);
+    expect(once.sales.some((s) => s.includes('|order|'))).toBe(true);
+    expect(often.kpis).toEqual(once.kpis);
+    expect(often.sales).toEqual(once.sales);
+  }, 120_000);
 });

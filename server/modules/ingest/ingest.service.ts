@@ -44,6 +44,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** touched conversations + customers that trigger a facts refresh mid-import (tests use small values) */
   factsFlush?: number;
+  /** customers waiting for their sales and repeat-complaint refresh that trigger it mid-import (tests use small values) */
+  customersFlush?: number;
   /** read the file through a preset (七鱼, JDDC, Zendesk, Freshdesk) instead of the canonical format */
   preset?: { preset: Preset; options: PresetOptions };
 }
@@ -109,6 +111,12 @@ export class ImportRejected extends Error {
 
 const MAX_PROBLEMS = 100;
 const FACTS_FLUSH = 10_000;
+/**
+ * Customers' sales credit and repeat complaints are refreshed once for many batches, but at the
+ * latest when this many wait: their number grows with the file (a 2 GB file of 2,000 agents
+ * holds over a million customers), and memory must not.
+ */
+const CUSTOMERS_FLUSH = 50_000;
 
 /** One record type's rows of an import: a plain file has one part, a preset file several. */
 interface Part {
@@ -263,7 +271,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
         phases[phase] += performance.now() - t;
       }
     };
-    /** customers whose sales credit and repeat complaints are refreshed once, at the end */
+    /** customers whose sales credit and repeat complaints are refreshed later (see CUSTOMERS_FLUSH) */
     const pendingCustomers = new Set<string>();
     // PostgreSQL statistics are refreshed each time the import has doubled what it inserted
     // (see analyzeIfPostgres): the planner scales row counts by table size, so stats that are at
@@ -284,16 +292,19 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportSum
       touched.conversations.clear();
       touched.customers.clear();
       touched.fresh!.clear();
+      if (pendingCustomers.size >= (opts.customersFlush ?? CUSTOMERS_FLUSH)) await refreshCustomers(trx);
     };
+    /** refreshes the waiting customers (a customer seen again later is simply refreshed again) */
     const refreshCustomers = (trx: Conn) =>
       timed('facts', async () => {
-      await analyzeWhenGrown(trx);
-      const ids = [...pendingCustomers];
-      for (let i = 0; i < ids.length; i += FACTS_FLUSH) {
-        const r = await refreshFacts(db, trx, { conversations: new Set(), customers: new Set(ids.slice(i, i + FACTS_FLUSH)), days: touched.days });
-        refreshed.customers += r.customers;
-      }
-    });
+        await analyzeWhenGrown(trx);
+        const ids = [...pendingCustomers];
+        pendingCustomers.clear();
+        for (let i = 0; i < ids.length; i += FACTS_FLUSH) {
+          const r = await refreshFacts(db, trx, { conversations: new Set(), customers: new Set(ids.slice(i, i + FACTS_FLUSH)), days: touched.days });
+          refreshed.customers += r.customers;
+        }
+      });
     if (counts.rejected > 0 && !keepGood) throw new ImportRejected(file, problems);
 
     let summary: ImportSummary | undefined;
