@@ -293,7 +293,14 @@ describe('bounded refreshes (SQLite)', () => {
         const kpis = await queryKpis(db.kysely, null, { from: run.start, to: '2026-11-12', by: 'agent', period: 'day', format: 'json' });
         const sales = await db.kysely.selectFrom('fact_sales').select(['customer_id', 'kind', 'agent_id', 'day', 'data']).execute();
         return {
-          kpis: kpis.rows.map(({ key, name, agent_id, group_id, ...r }) => ({ login: logins.get(key), ...r })).sort((a, b) => `${a.login}${a.period_key}`.localeCompare(`${b.login}${b.period_key}`)),
+          // rows by login (ids differ between the two databases)
+          kpis: kpis.rows
+            .map((r) => {
+              const out: Record<string, unknown> = { ...r, login: logins.get(r.key) };
+              for (const k of ['key', 'name', 'agent_id', 'group_id']) delete out[k];
+              return out;
+            })
+            .sort((a, b) => `${a.login}${a.period_key}`.localeCompare(`${b.login}${b.period_key}`)),
           sales: sales.map((s) => [s.customer_id, s.kind, logins.get(s.agent_id ?? '') ?? null, s.day, s.data.replace(/"[0-9a-z]{20}"/g, '"id"')].join('|')).sort(),
         };
       } finally {
