@@ -373,22 +373,41 @@ export async function rebuildDays(db: Db, conn: Conn, days: Iterable<string>, ag
   return n;
 }
 
-/** Sums the daily counters of the given months (YYYY-MM-01) into kpi_monthly. */
+/** Keys whose daily counters are summed at a time: 500 keys × 31 days of counters stay a few tens of MB. */
+const MONTH_KEYS = 500;
+
+/**
+ * Sums the daily counters of the given months (YYYY-MM-01) into kpi_monthly, a few hundred keys
+ * at a time: a month of 2,000 agents holds 60,000 daily counters, too many to hold at once.
+ */
 async function rebuildMonths(conn: Conn, months: Set<string>): Promise<void> {
   for (const month of [...months].sort()) {
     const last = `${month.slice(0, 7)}-31`;
     await conn.deleteFrom('kpi_monthly').where('month', '=', month).execute();
-    const daily = await conn.selectFrom('kpi_daily').select(['dimension', 'key', 'counters']).where('day', '>=', month).where('day', '<=', last).execute();
-    const groups = new Map<string, { dimension: string; key: string; parts: KpiCounters[] }>();
-    for (const r of daily) {
-      const id = `${r.dimension}\u0000${r.key}`;
-      const g = groups.get(id);
-      const counters = JSON.parse(r.counters) as KpiCounters;
-      if (g) g.parts.push(counters);
-      else groups.set(id, { dimension: r.dimension, key: r.key, parts: [counters] });
+    const keys = await conn.selectFrom('kpi_daily').select(['dimension', 'key']).distinct().where('day', '>=', month).where('day', '<=', last).execute();
+    const byDimension = new Map<string, string[]>();
+    for (const k of keys) (byDimension.get(k.dimension) ?? byDimension.set(k.dimension, []).get(k.dimension)!).push(k.key);
+    for (const [dimension, list] of byDimension) {
+      for (let i = 0; i < list.length; i += MONTH_KEYS) {
+        const daily = await conn
+          .selectFrom('kpi_daily')
+          .select(['key', 'counters'])
+          .where('dimension', '=', dimension)
+          .where('day', '>=', month)
+          .where('day', '<=', last)
+          .where('key', 'in', list.slice(i, i + MONTH_KEYS))
+          .execute();
+        const parts = new Map<string, KpiCounters[]>();
+        for (const r of daily) {
+          const counters = JSON.parse(r.counters) as KpiCounters;
+          const p = parts.get(r.key);
+          if (p) p.push(counters);
+          else parts.set(r.key, [counters]);
+        }
+        const rows = [...parts].map(([key, ps]) => ({ dimension, key, month, counters: JSON.stringify(mergeKpiCounters(ps)) }));
+        for (let j = 0; j < rows.length; j += 500) await conn.insertInto('kpi_monthly').values(rows.slice(j, j + 500)).execute();
+      }
     }
-    const rows = [...groups.values()].map((g) => ({ dimension: g.dimension, key: g.key, month, counters: JSON.stringify(mergeKpiCounters(g.parts)) }));
-    for (let i = 0; i < rows.length; i += 500) await conn.insertInto('kpi_monthly').values(rows.slice(i, i + 500)).execute();
   }
 }
 
