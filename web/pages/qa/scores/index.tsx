@@ -45,6 +45,7 @@ export default function QaScoresPage() {
       <Table<QaScoreOut>
         rowKey="personId"
         data-testid="qa-scores"
+        showSorterTooltip={false}
         loading={scores.isFetching && !scores.data}
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
