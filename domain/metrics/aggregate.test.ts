@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateKpis, countKpis, rollUpKpis, type KpiFacts, type KpiRow } from './aggregate.ts';
+import { aggregateKpis, countKpis, KpiTally, rollUpKpis, type KpiFacts, type KpiRow } from './aggregate.ts';
 import { METRIC_DEFINITIONS, METRIC_KEYS } from './catalogue.ts';
 import { conversationFacts } from './conversation.ts';
 import type { ConversationFacts } from './facts.ts';
@@ -200,6 +200,34 @@ describe('rollUpKpis', () => {
       served_customers: 3, // (cust1, 3 Mar), (cust1, 4 Mar), (cust2, 4 Mar)
       customers_served_per_day: 1, // 3 served / 3 active agent-days
     });
+  });
+});
+
+describe('KpiTally', () => {
+  it('counts every breakdown in one pass, fact by fact in any order, as countKpis does per breakdown', () => {
+    const agentGroups = new Map([
+      ['a1', 'g1'],
+      ['a2', 'g1'],
+    ]);
+    const dims = ['agent', 'group', 'shop', 'channel', 'all'] as const;
+    // the facts interleaved and reversed, as rows streamed from several tables might come
+    const tally = new KpiTally(dims, 'day', agentGroups);
+    const f = DAY_FACTS;
+    for (const r of [...(f.rounds ?? [])].reverse()) tally.round(r);
+    for (const x of [...(f.conversations ?? [])].reverse()) tally.conversation(x);
+    for (const a of [...(f.agentDays ?? [])].reverse()) tally.agentDay(a);
+    for (const o of f.offline ?? []) tally.offline(o);
+    for (const r of f.ratings ?? []) tally.rating(r);
+    for (const q of f.inquiries ?? []) tally.inquiry(q);
+    for (const o of f.orders ?? []) tally.order(o);
+    for (const a of f.assists ?? []) tally.assist(a);
+    for (const by of dims) {
+      const expected = countKpis(f, { by, period: 'day', agentGroups });
+      expect(expected.length).toBeGreaterThan(0);
+      const got = tally.buckets(by);
+      // the same buckets and counters; histograms compare as multisets
+      expect(got).toEqual(expected);
+    }
   });
 });
 

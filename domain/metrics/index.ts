@@ -11,6 +11,7 @@ export * from './counters.ts';
 export {
   aggregateKpis,
   countKpis,
+  KpiTally,
   rollUpKpis,
   type KpiBucket,
   type KpiFacts,

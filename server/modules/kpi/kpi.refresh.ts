@@ -7,12 +7,11 @@
 import { sql } from 'kysely';
 import {
   conversationFacts,
-  countKpis,
+  KpiTally,
   creditOrders,
   markRepeatComplaints,
   ratingFact,
   type ConversationFact,
-  type KpiFacts,
   type MessageRecord,
   type MetricSettings,
   type ConversationAttributes,
@@ -308,48 +307,55 @@ function customerOfOrder(orders: { orderId: string; customerId: string }[], orde
   return orders.find((o) => o.orderId === orderId)?.customerId ?? '';
 }
 
+/** Rows fetched per round trip when a day's facts are streamed from PostgreSQL. */
+const CURSOR_ROWS = 5000;
+
 /**
- * Every fact of one day, as the domain aggregator takes them. On SQLite the rows are read
- * through the raw handle (the connection the transaction runs on), one at a time and parsed
- * as they come, so a busy day (双11) never holds its raw rows and its parsed facts in memory
- * at the same time, and no promise is made per row.
+ * Calls `onRow` with the given columns of each row of a fact table dated `day`, streamed: on
+ * SQLite through the raw handle (the connection the transaction runs on), on PostgreSQL through
+ * a server-side cursor fetched a few thousand rows at a time (in the caller's transaction, or a
+ * read-only one of its own). A busy day's facts (a 双11 of 2,000 agents: 400,000 rounds) are
+ * never all in memory at once, and no promise is made per row.
  */
-export async function factsOfDay(db: Db, conn: Conn, day: string): Promise<KpiFacts> {
-  const sqlite = db.dialect === 'sqlite' ? db.sqlite : undefined;
-  /** the `data` column of a fact table's rows of the day (optionally of one sales kind), parsed */
-  const collect = async <T>(table: string, codec: FactCodec<T>, kind?: string): Promise<T[]> => {
-    const out: T[] = [];
-    if (sqlite) {
-      const stmt = sqlite.prepare(`select data from ${table} where day = ?${kind ? ' and kind = ?' : ''}`).pluck();
-      for (const data of stmt.iterate(...(kind ? [day, kind] : [day])) as IterableIterator<string>) out.push(codec.decode(data));
-      return out;
-    }
-    const rows = await sql<{ data: string }>`select data from ${sql.table(table)} where day = ${day}${kind ? sql` and kind = ${kind}` : sql``}`.execute(conn);
-    for (const r of rows.rows) out.push(codec.decode(r.data));
-    return out;
-  };
-  const conversations: ConversationFact[] = [];
-  const withRepeat = (data: string, repeat: unknown) => {
-    const c = conversationCodec.decode(data);
-    c.repeatComplaint = Number(repeat) === 1;
-    conversations.push(c);
-  };
-  if (sqlite) {
-    const stmt = sqlite.prepare('select data, repeat_complaint from fact_conversations where day = ?').raw();
-    for (const [data, repeat] of stmt.iterate(day) as IterableIterator<[string, number]>) withRepeat(data, repeat);
-  } else {
-    for (const r of await conn.selectFrom('fact_conversations').select(['data', 'repeat_complaint']).where('day', '=', day).execute()) withRepeat(r.data, r.repeat_complaint);
+async function streamDay(db: Db, conn: Conn, table: string, columns: readonly string[], day: string, onRow: (row: unknown[]) => void): Promise<void> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a day: ${day}`);
+  if (db.dialect === 'sqlite' && db.sqlite) {
+    const stmt = db.sqlite.prepare(`select ${columns.join(', ')} from ${table} where day = ?`).raw();
+    for (const row of stmt.iterate(day) as IterableIterator<unknown[]>) onRow(row);
+    return;
   }
-  return {
-    conversations,
-    rounds: await collect('fact_rounds', roundCodec),
-    agentDays: await collect('fact_agent_days', agentDayCodec),
-    offline: await collect('fact_offline', offlineCodec),
-    ratings: await collect('fact_ratings', ratingCodec),
-    orders: await collect('fact_sales', orderCodec, 'order'),
-    assists: await collect('fact_sales', assistCodec, 'assist'),
-    inquiries: await collect('fact_sales', inquiryCodec, 'inquiry'),
+  const read = async (trx: Conn) => {
+    // DECLARE takes no bind parameters: the day (checked above) goes in as a quoted literal
+    await sql`declare kpi_day_rows no scroll cursor for select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} where day = ${sql.lit(day)}`.execute(trx);
+    for (;;) {
+      const page = await sql<Record<string, unknown>>`fetch forward ${sql.raw(String(CURSOR_ROWS))} from kpi_day_rows`.execute(trx);
+      for (const r of page.rows) onRow(columns.map((c) => r[c]));
+      if (page.rows.length < CURSOR_ROWS) break;
+    }
+    await sql`close kpi_day_rows`.execute(trx);
   };
+  if (conn.isTransaction) await read(conn);
+  else await conn.transaction().execute(read);
+}
+
+/** Streams every fact of one day into the tally, decoding one row at a time. */
+async function tallyDay(db: Db, conn: Conn, day: string, tally: KpiTally): Promise<void> {
+  const data = <T>(table: string, codec: FactCodec<T>, add: (fact: T) => void) =>
+    streamDay(db, conn, table, ['data'], day, (row) => add(codec.decode(row[0] as string)));
+  await streamDay(db, conn, 'fact_conversations', ['data', 'repeat_complaint'], day, ([d, repeat]) => {
+    const c = conversationCodec.decode(d as string);
+    c.repeatComplaint = Number(repeat) === 1;
+    tally.conversation(c);
+  });
+  await data('fact_rounds', roundCodec, (r) => tally.round(r));
+  await data('fact_agent_days', agentDayCodec, (a) => tally.agentDay(a));
+  await data('fact_offline', offlineCodec, (o) => tally.offline(o));
+  await data('fact_ratings', ratingCodec, (r) => tally.rating(r));
+  await streamDay(db, conn, 'fact_sales', ['kind', 'data'], day, ([kind, d]) => {
+    if (kind === 'order') tally.order(orderCodec.decode(d as string));
+    else if (kind === 'assist') tally.assist(assistCodec.decode(d as string));
+    else if (kind === 'inquiry') tally.inquiry(inquiryCodec.decode(d as string));
+  });
 }
 
 const STORED_DIMENSIONS = ['agent', 'group', 'shop', 'channel', 'all'] as const;
@@ -358,11 +364,12 @@ const STORED_DIMENSIONS = ['agent', 'group', 'shop', 'channel', 'all'] as const;
 export async function rebuildDays(db: Db, conn: Conn, days: Iterable<string>, agentGroups: ReadonlyMap<string, string>): Promise<number> {
   let n = 0;
   for (const day of [...days].sort()) {
-    const facts = await factsOfDay(db, conn, day);
+    const tally = new KpiTally(STORED_DIMENSIONS, 'day', agentGroups);
+    await tallyDay(db, conn, day, tally);
     await conn.deleteFrom('kpi_daily').where('day', '=', day).execute();
     const rows: { dimension: string; key: string; day: string; counters: string }[] = [];
     for (const by of STORED_DIMENSIONS) {
-      for (const bucket of countKpis(facts, { by, period: 'day', agentGroups })) {
+      for (const bucket of tally.buckets(by)) {
         rows.push({ dimension: by, key: bucket.key, day, counters: JSON.stringify(bucket.counters) });
       }
     }
