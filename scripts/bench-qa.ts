@@ -234,72 +234,30 @@ console.log(
     `${pct(precision(s.confusion))}, recall ${pct(recall(s.confusion))} — ${line(s.confusion)}, tn ${s.confusion.tn}`,
 );
 
-// 3b. The same figures on the development set (domain/qa/testset/dev), written blind to the detector but
-// tuned on since: its errors are printed by scripts/eval-qa-dev.ts, not here.
-const devBanned = read<BannedCase>('dev/banned.jsonl');
-const devSentiment = read<SentimentCase>('dev/sentiment.jsonl');
-const db = evaluateBanned(devBanned, shipped.banned);
-console.log(`\ndev banned words — ${devBanned.length} labelled agent messages (domain/qa/testset/dev/banned.jsonl):`);
-console.log(
-  `  expressions: recall ${pct(recall(db.spans))} (${verdict(recall(db.spans) >= 0.997)} ≥ 99.7 %), precision ` +
-    `${pct(precision(db.spans))} (${verdict(precision(db.spans) >= 0.99)} ≥ 99 %) — ${line(db.spans)}`,
-);
-console.log(
-  `  messages:    recall ${pct(recall(db.messages))}, precision ${pct(precision(db.messages))} — ${line(db.messages)}`,
-);
-const ds = evaluateSentiment(devSentiment, shipped.sentiment);
-console.log(
-  `dev negative sentiment — ${devSentiment.length} labelled customer messages (domain/qa/testset/dev/sentiment.jsonl):`,
-);
-console.log(
-  `  accuracy ${pct(accuracy(ds.confusion))} (${verdict(accuracy(ds.confusion) >= 0.85)} ≥ 85 %), precision ` +
-    `${pct(precision(ds.confusion))}, recall ${pct(recall(ds.confusion))} — ${line(ds.confusion)}, tn ${ds.confusion.tn}`,
-);
+/** The banned-word and sentiment figures of a labelled set in `dir` (errors are not printed). */
+function figuresOf(label: string, dir: string): void {
+  const banned = read<BannedCase>(`${dir}/banned.jsonl`);
+  const sentiment = read<SentimentCase>(`${dir}/sentiment.jsonl`);
+  const fb = evaluateBanned(banned, shipped.banned);
+  console.log(`\n${label} banned words — ${banned.length} labelled agent messages (domain/qa/testset/${dir}/banned.jsonl):`);
+  console.log(
+    `  expressions: recall ${pct(recall(fb.spans))} (${verdict(recall(fb.spans) >= 0.997)} ≥ 99.7 %), precision ` +
+      `${pct(precision(fb.spans))} (${verdict(precision(fb.spans) >= 0.99)} ≥ 99 %) — ${line(fb.spans)}`,
+  );
+  console.log(`  messages:    recall ${pct(recall(fb.messages))}, precision ${pct(precision(fb.messages))} — ${line(fb.messages)}`);
+  const fsen = evaluateSentiment(sentiment, shipped.sentiment);
+  console.log(`${label} negative sentiment — ${sentiment.length} labelled customer messages (domain/qa/testset/${dir}/sentiment.jsonl):`);
+  console.log(
+    `  accuracy ${pct(accuracy(fsen.confusion))} (${verdict(accuracy(fsen.confusion) >= 0.85)} ≥ 85 %), precision ` +
+      `${pct(precision(fsen.confusion))}, recall ${pct(recall(fsen.confusion))} — ${line(fsen.confusion)}, tn ${fsen.confusion.tn}`,
+  );
+}
 
-// 3c. The same figures on the second development set (domain/qa/testset/dev2), written blind to the detector
-// to stress generalisation and tuned on since: its errors are printed by scripts/eval-qa-dev.ts, not here.
-const dev2Banned = read<BannedCase>('dev2/banned.jsonl');
-const dev2Sentiment = read<SentimentCase>('dev2/sentiment.jsonl');
-const d2b = evaluateBanned(dev2Banned, shipped.banned);
-console.log(
-  `\ndev2 banned words — ${dev2Banned.length} labelled agent messages (domain/qa/testset/dev2/banned.jsonl):`,
-);
-console.log(
-  `  expressions: recall ${pct(recall(d2b.spans))} (${verdict(recall(d2b.spans) >= 0.997)} ≥ 99.7 %), precision ` +
-    `${pct(precision(d2b.spans))} (${verdict(precision(d2b.spans) >= 0.99)} ≥ 99 %) — ${line(d2b.spans)}`,
-);
-console.log(
-  `  messages:    recall ${pct(recall(d2b.messages))}, precision ${pct(precision(d2b.messages))} — ${line(d2b.messages)}`,
-);
-const d2s = evaluateSentiment(dev2Sentiment, shipped.sentiment);
-console.log(
-  `dev2 negative sentiment — ${dev2Sentiment.length} labelled customer messages (domain/qa/testset/dev2/sentiment.jsonl):`,
-);
-console.log(
-  `  accuracy ${pct(accuracy(d2s.confusion))} (${verdict(accuracy(d2s.confusion) >= 0.85)} ≥ 85 %), precision ` +
-    `${pct(precision(d2s.confusion))}, recall ${pct(recall(d2s.confusion))} — ${line(d2s.confusion)}, tn ${d2s.confusion.tn}`,
-);
+// 3b. The development sets (dev/, dev2/), written blind to the detector and tuned on since: their
+// errors are printed by scripts/eval-qa-dev.ts, not here.
+figuresOf('dev', 'dev');
+figuresOf('dev2', 'dev2');
 
-// 4. The same figures on the held-out set (domain/qa/testset/heldout), written blind to the lexicons and to
-// the first set. Only the figures are printed — not the errors — so that it stays held out.
-const heldBanned = read<BannedCase>('heldout/banned.jsonl');
-const heldSentiment = read<SentimentCase>('heldout/sentiment.jsonl');
-const hb = evaluateBanned(heldBanned, shipped.banned);
-console.log(
-  `\nheld-out banned words — ${heldBanned.length} labelled agent messages (domain/qa/testset/heldout/banned.jsonl):`,
-);
-console.log(
-  `  expressions: recall ${pct(recall(hb.spans))} (${verdict(recall(hb.spans) >= 0.997)} ≥ 99.7 %), precision ` +
-    `${pct(precision(hb.spans))} (${verdict(precision(hb.spans) >= 0.99)} ≥ 99 %) — ${line(hb.spans)}`,
-);
-console.log(
-  `  messages:    recall ${pct(recall(hb.messages))}, precision ${pct(precision(hb.messages))} — ${line(hb.messages)}`,
-);
-const hs = evaluateSentiment(heldSentiment, shipped.sentiment);
-console.log(
-  `held-out negative sentiment — ${heldSentiment.length} labelled customer messages (domain/qa/testset/heldout/sentiment.jsonl):`,
-);
-console.log(
-  `  accuracy ${pct(accuracy(hs.confusion))} (${verdict(accuracy(hs.confusion) >= 0.85)} ≥ 85 %), precision ` +
-    `${pct(precision(hs.confusion))}, recall ${pct(recall(hs.confusion))} — ${line(hs.confusion)}, tn ${hs.confusion.tn}`,
-);
+// 4. The held-out set (domain/qa/testset/heldout), written blind to the lexicons and to the first
+// set. Only the figures are printed — not the errors — so that it stays held out.
+figuresOf('held-out', 'heldout');
