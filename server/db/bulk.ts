@@ -56,8 +56,7 @@ export async function bulkInsert(db: Db, conn: Conn, t: BulkTable, rows: unknown
       await copyRows(await db.pgClientOf(conn), t.table, t, rows);
       return rows.length;
     }
-    const staged = await stage(db, conn, t, rows);
-    const result = await sql`insert into ${sql.table(t.table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select ${sql.join(cols.map((c) => sql.ref(c)))} from ${sql.table(staged)} on conflict (${sql.join(t.key.map((k) => sql.ref(k)))}) do nothing`.execute(conn);
+    const result = await insertStaged(conn, t, await stage(db, conn, t, rows), false);
     return Number(result.numAffectedRows ?? 0);
   }
   const arrays = t.columns.map((_, i) => rows.map((r) => r[i]));
@@ -90,9 +89,7 @@ export async function insertReporting(db: Db, conn: Conn, t: BulkTable, rows: un
   const cols = t.columns.map((c) => c.name);
   const went = new Set<string>();
   if (db.pgClientOf && conn.isTransaction) {
-    const staged = await stage(db, conn, t, rows);
-    const keys = sql.join(t.key.map((k) => sql.ref(k)));
-    const result = await sql<Record<string, unknown>>`insert into ${sql.table(t.table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select ${sql.join(cols.map((c) => sql.ref(c)))} from ${sql.table(staged)} on conflict (${keys}) do nothing returning ${keys}`.execute(conn);
+    const result = await insertStaged(conn, t, await stage(db, conn, t, rows), true);
     for (const r of result.rows) went.add(t.key.map((k) => String(r[k])).join('\u0001'));
     return rows.map((r) => went.delete(keyOf(r)));
   }
@@ -132,6 +129,13 @@ async function stage(db: Db, conn: Conn, t: BulkTable, rows: readonly unknown[][
   }
   await copyRows(await db.pgClientOf!(conn), name, t, rows);
   return name;
+}
+
+/** Inserts the staged rows into the table, skipping existing keys; with `returning`, says which keys went in. */
+function insertStaged(conn: Conn, t: BulkTable, staged: string, returning: boolean) {
+  const cols = sql.join(t.columns.map((c) => sql.ref(c.name)));
+  const keys = sql.join(t.key.map((k) => sql.ref(k)));
+  return sql<Record<string, unknown>>`insert into ${sql.table(t.table)} (${cols}) select ${cols} from ${sql.table(staged)} on conflict (${keys}) do nothing${returning ? sql` returning ${keys}` : sql``}`.execute(conn);
 }
 
 /** One value in COPY's text format: \N for null, backslash escapes for the separators. */
