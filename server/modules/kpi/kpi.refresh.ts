@@ -313,8 +313,8 @@ const CURSOR_ROWS = 5000;
 /**
  * Calls `onRow` with the given columns of each row of a fact table dated `day`, streamed: on
  * SQLite through the raw handle (the connection the transaction runs on), on PostgreSQL through
- * a server-side cursor fetched a few thousand rows at a time (in the caller's transaction, or a
- * read-only one of its own). A busy day's facts (a 双11 of 2,000 agents: 400,000 rounds) are
+ * a server-side cursor fetched a few thousand rows at a time (in the caller's transaction, or in
+ * one of its own: a cursor lives in a transaction). A busy day's facts (a 双11 of 2,000 agents: 400,000 rounds) are
  * never all in memory at once, and no promise is made per row.
  */
 async function streamDay(db: Db, conn: Conn, table: string, columns: readonly string[], day: string, onRow: (row: unknown[]) => void): Promise<void> {
