@@ -6,8 +6,8 @@
  * who may open it can try changes; saving needs appraisal.manage.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Skeleton, Space, Tag, Typography } from 'antd';
-import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Flex, Form, Input, Skeleton, Space, Tag, Typography } from 'antd';
+import { DraftActions } from '../../../../components/DraftActions.tsx';
 import { useNavigate, useParams } from 'react-router-dom';
 import { validateScheme } from '../../../../../domain/appraisal/index.ts';
 import { schemeBody, schemeOf, useSaveScheme, useSchemes } from '../../../../api/appraisal.ts';
@@ -73,23 +73,18 @@ export default function SchemeEditorPage() {
         </Space>
       }
       extra={
-        <>
-          <Button icon={<UndoOutlined />} disabled={!changed} onClick={() => setDraft(initial)}>
-            {t('appraisal.scheme.discard')}
-          </Button>
-          {canManageAppraisal ? (
-            <Button
-              type="primary"
-              icon={<SaveOutlined />}
-              disabled={problems.length > 0 || (!changed && !copy)}
-              loading={save.isPending}
-              onClick={onSave}
-              data-testid="scheme-save"
-            >
-              {copy ? t('appraisal.scheme.saveFamily') : t('appraisal.scheme.saveVersion', { version: latest + 1 })}
-            </Button>
-          ) : null}
-        </>
+        <DraftActions
+          changed={changed}
+          copy={copy}
+          problems={problems.length}
+          saving={save.isPending}
+          onDiscard={() => setDraft(initial)}
+          onSave={onSave}
+          canSave={canManageAppraisal}
+          discardLabel={t('appraisal.scheme.discard')}
+          saveLabel={copy ? t('appraisal.scheme.saveFamily') : t('appraisal.scheme.saveVersion', { version: latest + 1 })}
+          saveTestId="scheme-save"
+        />
       }
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -7,7 +7,8 @@
  */
 import { useMemo } from 'react';
 import { App, Button, Card, Flex, Input, InputNumber, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
+import { DraftActions } from '../../../../components/DraftActions.tsx';
 import { useNavigate, useParams } from 'react-router-dom';
 import { validateScorecard } from '../../../../../domain/qa/scorecard.ts';
 import { useAccess } from '../../../../access.ts';
@@ -66,21 +67,18 @@ export default function ScorecardEditorPage() {
       }
       extra={
         readOnly ? null : (
-          <>
-            <Button icon={<UndoOutlined />} disabled={!changed} onClick={() => setDraft(initial)}>
-              {t('qa.scorecard.discard')}
-            </Button>
-            <Button
-              type="primary"
-              icon={<SaveOutlined />}
-              disabled={problems.length > 0 || (!changed && !copy)}
-              loading={save.isPending}
-              onClick={onSave}
-              data-testid="qa-scorecard-save"
-            >
-              {copy ? t('qa.scorecard.create') : t('qa.scorecard.saveVersion', { version: latest + 1 })}
-            </Button>
-          </>
+          <DraftActions
+            changed={changed}
+            copy={copy}
+            problems={problems.length}
+            saving={save.isPending}
+            onDiscard={() => setDraft(initial)}
+            onSave={onSave}
+            canSave
+            discardLabel={t('qa.scorecard.discard')}
+            saveLabel={copy ? t('qa.scorecard.create') : t('qa.scorecard.saveVersion', { version: latest + 1 })}
+            saveTestId="qa-scorecard-save"
+          />
         )
       }
     >
