@@ -156,9 +156,15 @@ export async function refreshFacts(db: Db, conn: Conn, touched: Touched, setting
     const ids = convIds.slice(i, i + CHUNK);
     // Only conversations that already have facts need their old facts (and days) cleared;
     // on a bulk import of new data that is almost none, which saves a dozen queries per chunk.
-    const known = (await conn.selectFrom('fact_conversations').select('conversation_id').where('conversation_id', 'in', ids).execute()).map((r) => r.conversation_id);
-    const knownRatings = (await conn.selectFrom('fact_ratings').select('conversation_id').distinct().where('conversation_id', 'in', ids).execute()).map((r) => r.conversation_id);
-    const stale = [...new Set([...known, ...knownRatings])];
+    // (one query for both: `rated` marks a conversation known only by a rating fact)
+    const knownRows = await conn
+      .selectFrom('fact_conversations')
+      .select(['conversation_id', sql<number>`0`.as('rated')])
+      .where('conversation_id', 'in', ids)
+      .union(conn.selectFrom('fact_ratings').select(['conversation_id', sql<number>`1`.as('rated')]).where('conversation_id', 'in', ids))
+      .execute();
+    const known = knownRows.filter((r) => Number(r.rated) === 0).map((r) => r.conversation_id);
+    const stale = [...new Set(knownRows.map((r) => r.conversation_id))];
     if (stale.length) {
       for (const t of ['fact_conversations', 'fact_rounds', 'fact_agent_days', 'fact_offline', 'fact_transfers', 'fact_ratings']) {
         await daysOf(conn, t, 'conversation_id', stale, days);
