@@ -4,7 +4,7 @@
  * conversations, and precision/recall on the labelled test sets in domain/qa/testset and on the held-out
  * set in domain/qa/testset/heldout (written blind to the lexicons; its errors are not printed, so that
  * tuning the lexicons against it does not turn it into a second in-house set), with the development sets in
- * domain/qa/testset/dev and dev2 in between (figures only; `scripts/eval-qa-dev.ts` prints their errors).
+ * domain/qa/testset/dev, dev2 and dev3 in between (figures only; `scripts/eval-qa-dev.ts` prints their errors).
  * `--throughput-only` stops after the throughput part.
  *
  *   npm run bench:qa -- [--agents 300] [--days 14] [--seed 7] [--start 2026-11-01] [--words 20000] [--throughput-only]
@@ -253,10 +253,11 @@ function figuresOf(label: string, dir: string): void {
   );
 }
 
-// 3b. The development sets (dev/, dev2/), written blind to the detector and tuned on since: their
+// 3b. The development sets (dev/, dev2/, dev3/), written blind to the detector and tuned on since: their
 // errors are printed by scripts/eval-qa-dev.ts, not here.
 figuresOf('dev', 'dev');
 figuresOf('dev2', 'dev2');
+figuresOf('dev3', 'dev3');
 
 // 4. The held-out set (domain/qa/testset/heldout), written blind to the lexicons and to the first
 // set. Only the figures are printed — not the errors — so that it stays held out.

@@ -1,9 +1,9 @@
 /**
  * Precision and recall of the automatic text inspection on the labelled sets that may be tuned on:
  * the first set (domain/qa/testset/*.jsonl) and the development sets (domain/qa/testset/dev/ and
- * dev2/). Never reads the held-out set. Prints the errors of the sets named with --errors.
+ * dev2/, dev3/). Never reads the held-out set. Prints the errors of the sets named with --errors.
  *
- *   npx tsx scripts/eval-qa-dev.ts [--errors dev] [--errors dev2] [--errors first]
+ *   npx tsx scripts/eval-qa-dev.ts [--errors dev] [--errors dev2] [--errors dev3] [--errors first]
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -33,6 +33,7 @@ for (const [name, dir] of [
   ['first', ''],
   ['dev', 'dev/'],
   ['dev2', 'dev2/'],
+  ['dev3', 'dev3/'],
 ] as const) {
   if (!fs.existsSync(new URL(`../domain/qa/testset/${dir}banned.jsonl`, import.meta.url))) continue;
   const b = evaluateBanned(read<BannedCase>(`${dir}banned.jsonl`), shipped.banned);
