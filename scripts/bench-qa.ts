@@ -13,7 +13,9 @@
  * conversations is held in memory at a time; the first day is also inspected once untimed (JIT
  * warm-up). Rates are given per CPU second of this process — the one-core figure the target is
  * about, conservative as it includes V8's GC helper threads — and by the wall clock, which drops
- * when other processes share the cores.
+ * when other processes share the cores. `npm run bench:qa` runs Node with the product's heap flags
+ * (--max-old-space-size=384 --max-semi-space-size=32, as `npm start` does): the larger young
+ * generation is what the inspection runs with in the product.
  */
 import fs from 'node:fs';
 import os from 'node:os';

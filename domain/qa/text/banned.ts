@@ -9,6 +9,7 @@ import { asciiView } from './digits.ts';
 import { HitList, ROLE_EXEMPT, ROLE_FILTERED, ROLE_WHITELIST, applyWhitelist } from './hits.ts';
 import { DETECTOR_CUES } from './cues.ts';
 import { BANNED_CATEGORIES, type BannedCategory, type BannedLexicon } from './lexicons.ts';
+import { PATTERN_CLASSES, scanPatterns } from './patterns.ts';
 import { scanPrivacyView, type PrivacyKind } from './privacy.ts';
 import { isExcused } from './scope.ts';
 import { replaceStandIns } from './stand-ins.ts';
@@ -38,6 +39,8 @@ const KIND_WHITELIST = BANNED_CATEGORIES.length;
 /** shared result of a clean message (frozen: callers must not push into it) */
 const NO_HITS: readonly BannedHit[] = Object.freeze([]);
 const KIND_CONTEXT = KIND_WHITELIST + 1;
+/** the trigger words of pattern class i (patterns.ts) have kind KIND_TRIGGER + i */
+const KIND_TRIGGER = KIND_CONTEXT + 1;
 /** words right before a privacy-context cue that make the details the customer's (您的公司地址) */
 const CUSTOMER_OWNED = ['您的', '你的', '您', '客户', '买家', '收件人'];
 
@@ -64,8 +67,9 @@ export function compileBanned(lexicon: BannedLexicon): BannedMatcher {
   BANNED_CATEGORIES.forEach((c, k) => add(lexicon.words[c], k));
   add(lexicon.whitelist, KIND_WHITELIST);
   add(lexicon.privacyContext, KIND_CONTEXT);
+  PATTERN_CLASSES.forEach((c, i) => add(c.triggers, KIND_TRIGGER + i));
   const roles = Uint8Array.from(kinds, (k) =>
-    k === KIND_WHITELIST ? ROLE_WHITELIST : k === KIND_CONTEXT ? ROLE_EXEMPT : ROLE_FILTERED,
+    k === KIND_WHITELIST ? ROLE_WHITELIST : k >= KIND_CONTEXT ? ROLE_EXEMPT : ROLE_FILTERED,
   );
   return {
     automaton: Automaton.build(patterns, { transparent: BANNED_TRANSPARENT }),
@@ -99,9 +103,11 @@ export function findBanned(text: string, matcher: BannedMatcher): readonly Banne
   const { kinds } = matcher;
   let firstCue = Infinity;
   let allowed: [number, number][] | null = null;
+  let triggered = 0;
   for (let i = 0; i < hits.length; i++) {
     const k = kinds[hits.pattern[i]];
-    if (k === KIND_CONTEXT) {
+    if (k >= KIND_TRIGGER) triggered |= 1 << (k - KIND_TRIGGER);
+    else if (k === KIND_CONTEXT) {
       // 您的公司地址, 客户电话: the customer's own details, no cue of the shop's
       if (!CUSTOMER_OWNED.some((c) => text.startsWith(c, hits.start[i] - c.length)))
         firstCue = Math.min(firstCue, hits.start[i]);
@@ -130,19 +136,27 @@ export function findBanned(text: string, matcher: BannedMatcher): readonly Banne
   for (const [start, end] of either ?? []) {
     if (!isExcused(text, 'rude', start, end)) found.push(hit(text, 'rude', start, end, 'lexicon'));
   }
-  const exempt = (start: number, end: number) =>
-    start > firstCue || (allowed?.some(([s, e]) => s <= start && end <= e) ?? false);
+  for (const m of triggered === 0 ? [] : (scanPatterns(text, triggered) ?? [])) {
+    if (!isExcused(text, m.category, m.start, m.end)) found.push(hit(text, m.category, m.start, m.end, 'lexicon'));
+  }
   for (const m of privacy ?? []) {
-    if (!exempt(m.start, m.end)) found.push(hit(text, 'privacy', m.start, m.end, m.kind));
+    if (!exempt(m.start, m.end, firstCue, allowed)) found.push(hit(text, 'privacy', m.start, m.end, m.kind));
   }
   // a contact match touching a listed off-platform word adds nothing (and would put the id in the word's text)
   const listed = contact?.length ? found.filter((h) => h.category === 'off_platform') : [];
   for (const m of contact ?? []) {
-    if (exempt(m.start, m.end) || listed.some((h) => h.start <= m.end && m.start <= h.end)) continue;
+    if (exempt(m.start, m.end, firstCue, allowed) || listed.some((h) => h.start <= m.end && m.start <= h.end)) continue;
     if (!isExcused(text, 'off_platform', m.start, m.end))
       found.push(hit(text, 'off_platform', m.start, m.end, 'contact'));
   }
   return found.length ? mergeOverlaps(text, found) : NO_HITS;
+}
+
+/** Personal data after a privacy-context cue (the shop's own 退货地址) or inside a whitelisted phrase. */
+function exempt(start: number, end: number, firstCue: number, allowed: readonly [number, number][] | null): boolean {
+  if (start > firstCue) return true;
+  if (allowed) for (const [s, e] of allowed) if (s <= start && end <= e) return true;
+  return false;
 }
 
 /** Hits per category of a list of hits (every category present, 0 when none). */
@@ -179,23 +193,26 @@ const COLD_FILLER = ' \t\n\u3000，,。.！!？?~～…、';
  * (哦) is not read as one: it is as often a plain acknowledgement.
  */
 function coldReply(text: string): [number, number] | null {
-  let i = 0;
-  const skip = () => {
-    while (i < text.length && COLD_FILLER.includes(text[i])) i++;
-  };
-  skip();
-  const opener = DETECTOR_CUES.coldOpeners.find((o) => text.startsWith(o, i));
-  if (opener) {
-    i += opener.length;
-    skip();
-  }
-  const reply = DETECTOR_CUES.coldReplies.find((r) => text.startsWith(r, i));
-  if (!reply) return null;
+  // (no closures here: this runs for every short message, and each closure costs a helper call under tsx)
+  let i = skipFiller(text, 0);
+  const opener = startingWith(DETECTOR_CUES.coldOpeners, text, i);
+  if (opener !== undefined) i = skipFiller(text, i + opener.length);
+  const reply = startingWith(DETECTOR_CUES.coldReplies, text, i);
+  if (reply === undefined) return null;
   const start = i;
-  i += reply.length;
-  skip();
-  return i === text.length ? [start, start + reply.length] : null;
+  return skipFiller(text, i + reply.length) === text.length ? [start, start + reply.length] : null;
 }
+
+function skipFiller(text: string, i: number): number {
+  while (i < text.length && COLD_FILLER.includes(text[i])) i++;
+  return i;
+}
+
+function startingWith(words: readonly string[], text: string, at: number): string | undefined {
+  for (const w of words) if (text.startsWith(w, at)) return w;
+  return undefined;
+}
+
 /** what may stand between 爱A and A in 爱A不A (爱买不买, 爱买8买, 爱退就退, 爱咋样咋样) */
 const EITHER_JOINS = ['不', '8', '八', '就', ''];
 

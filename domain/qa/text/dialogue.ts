@@ -154,9 +154,14 @@ export function endedUpset(labels: readonly SentimentLabel[], window: number): b
   return false;
 }
 
+/** the kept units of the message being read (grown as needed; the scan is not re-entrant) */
+let unitScratch = new Uint16Array(256);
+
 /** Sorted, de-duplicated bigram codes of the letters, digits and CJK characters; null when too short. */
 function bigrams(text: string, minChars: number): Int32Array | null {
-  const units: number[] = [];
+  if (unitScratch.length < text.length) unitScratch = new Uint16Array(text.length * 2);
+  const units = unitScratch;
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     let u = text.charCodeAt(i);
     if (u >= 0x41 && u <= 0x5a) u += 0x20;
@@ -165,12 +170,24 @@ function bigrams(text: string, minChars: number): Int32Array | null {
       (u >= 0x61 && u <= 0x7a) ||
       (u >= 0x3400 && u <= 0x9fff) ||
       (u >= 0xf900 && u <= 0xfaff);
-    if (keep) units.push(u);
+    if (keep) units[n++] = u;
   }
-  if (units.length < Math.max(2, minChars)) return null;
-  const grams = new Int32Array(units.length - 1);
-  for (let k = 1; k < units.length; k++) grams[k - 1] = (units[k - 1] << 16) | units[k];
-  grams.sort();
+  if (n < Math.max(2, minChars)) return null;
+  const grams = new Int32Array(n - 1);
+  if (n > 64) {
+    for (let k = 1; k < n; k++) grams[k - 1] = (units[k - 1] << 16) | units[k];
+    grams.sort();
+  } else
+    for (let k = 1; k < n; k++) {
+      // insertion sort as the codes arrive: messages are short, and this beats a typed-array sort call
+      const g = (units[k - 1] << 16) | units[k];
+      let j = k - 1;
+      while (j > 0 && grams[j - 1] > g) {
+        grams[j] = grams[j - 1];
+        j--;
+      }
+      grams[j] = g;
+    }
   let w = 0;
   for (let k = 0; k < grams.length; k++) if (k === 0 || grams[k] !== grams[k - 1]) grams[w++] = grams[k];
   return grams.subarray(0, w);

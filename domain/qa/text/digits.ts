@@ -8,7 +8,7 @@
 const OTHER = 0;
 const DIGIT = 1;
 const LETTER = 2;
-/** a full-width letter, digit, ＠ or ＿, folded to ASCII (not lower-cased); other full-width punctuation is kept */
+/** a full-width letter, digit, ＠, ＿ or －, folded to ASCII (not lower-cased); other full-width punctuation is kept */
 const WIDE = 3;
 const NUMERAL = 4;
 /** a separator that may sit inside a spelled-out number (space, hyphen) */
@@ -20,7 +20,7 @@ for (let u = 0x30; u <= 0x39; u++) cls[u] = DIGIT;
 for (let u = 0x41; u <= 0x5a; u++) cls[u] = cls[u + 0x20] = LETTER;
 for (let u = 0xff10; u <= 0xff19; u++) cls[u] = WIDE;
 for (let u = 0xff21; u <= 0xff3a; u++) cls[u] = cls[u + 0x20] = WIDE;
-cls[0xff20] = cls[0xff3f] = WIDE; // ＠ ＿
+cls[0xff20] = cls[0xff3f] = cls[0xff0d] = WIDE; // ＠ ＿ －
 for (const [chars, value] of [
   ['〇零', 0],
   ['一壹幺', 1],

@@ -107,6 +107,18 @@ describe('inspectConversation', () => {
     expect(r.repeatedQuestions).toEqual([{ messageIndex: 2, repeatsIndex: 0, similarity: 4 / 6 }]);
   });
 
+  it('finds a long question asked again, sorting its bigrams the long way too', () => {
+    // over 64 kept characters: the bigrams are sorted by the typed-array sort, not the insertion sort
+    const long =
+      '请问一下我上周三在你们店里买的那台空气净化器到底什么时候能发货呀我已经等了整整一个星期了还没有任何物流信息能帮我查一下吗谢谢客服小姐姐辛苦了';
+    const r = inspect([
+      say(customer('10:00'), long),
+      say(agent('a1', '10:01'), '在查'),
+      say(customer('10:05'), `${long}？？`),
+    ]);
+    expect(r.repeatedQuestions).toEqual([{ messageIndex: 2, repeatsIndex: 0, similarity: 1 }]);
+  });
+
   it('does not call a question sent twice before any answer a repeat', () => {
     const r = inspect([say(customer('10:00'), '快递到哪了？'), say(customer('10:01'), '快递到哪了？？')]);
     expect(r.repeatedQuestions).toEqual([]);

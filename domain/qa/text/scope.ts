@@ -22,6 +22,8 @@ const ASSURED_GAP = 8;
 const OPEN_QUOTES = '“「『‘';
 const CLOSE_QUOTES = '”」』’';
 const ADDRESSEE = '您你亲';
+/** 不用 / 不需要 / 无需 (您) (自己) right before a dismissing phrase */
+const SPARED = /(?:不用|不需要|无需|不必|用不着)(?:您|你)?(?:自己)?$/;
 
 /** Whether a hit of `category` at [start, end) of `text` is excused by the words around it. */
 export function isExcused(text: string, category: BannedCategory, start: number, end: number): boolean {
@@ -67,12 +69,14 @@ function askedAnotA(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Rude words said in an innocent way: 不知道 opening a polite question (不知道您…, 不知道这样处理您是否满意)
+ * Rude words said in an innocent way: spared by 不用 (您不用自己去找快递); 不知道 opening a polite question (不知道您…, 不知道这样处理您是否满意)
  * or in a message that offers help (这个我确实不知道，我帮您问一下); a blame phrase under a condition
  * (如果核实下来不是我们的问题).
  */
 function excusedRude(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end);
+  // 您不用自己去找快递: the agent spares the customer what the phrase would tell them to do
+  if (SPARED.test(text.slice(Math.max(0, start - 8), start))) return true;
   if (word.endsWith('不知道')) {
     const rest = text.slice(end, end + 4);
     if (DETECTOR_CUES.unknowingFollowers.some((c) => rest.startsWith(c))) return true;
