@@ -195,6 +195,7 @@ const COLD_FILLER = ' \t\n\u3000，,。.！!？?~～…、';
 function coldReply(text: string): [number, number] | null {
   // (no closures here: this runs for every short message, and each closure costs a helper call under tsx)
   let i = skipFiller(text, 0);
+  if (!COLD_FIRST.has(text[i])) return null;
   const opener = startingWith(DETECTOR_CUES.coldOpeners, text, i);
   if (opener !== undefined) i = skipFiller(text, i + opener.length);
   const reply = startingWith(DETECTOR_CUES.coldReplies, text, i);
@@ -202,6 +203,9 @@ function coldReply(text: string): [number, number] | null {
   const start = i;
   return skipFiller(text, i + reply.length) === text.length ? [start, start + reply.length] : null;
 }
+
+/** the first characters of the cold openers and replies: most short messages start otherwise */
+const COLD_FIRST = new Set([...DETECTOR_CUES.coldOpeners, ...DETECTOR_CUES.coldReplies].map((w) => w[0]));
 
 function skipFiller(text: string, i: number): number {
   while (i < text.length && COLD_FILLER.includes(text[i])) i++;

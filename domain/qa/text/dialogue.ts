@@ -121,26 +121,44 @@ export function findRepeatedQuestions(
   minChars: number,
 ): RepeatedQuestion[] {
   const out: RepeatedQuestion[] = [];
-  const earlier: { index: number; grams: Int32Array; answered: boolean }[] = [];
+  // bigrams are built only when a comparison needs them: most questions are never compared
+  const earlier: { index: number; text: string; grams: Int32Array | null; answered: boolean }[] = [];
   for (const i of order) {
     const m = messages[i];
     if (m.event !== '') continue;
     if (m.sender === 'agent' && !m.autoReply) for (const e of earlier) e.answered = true;
     if (m.sender !== 'customer' || !needs[i]) continue;
-    const grams = bigrams(m.text, minChars);
-    if (!grams) continue;
+    if (!longEnough(m.text, minChars)) continue;
+    let grams: Int32Array | null = null;
     let best: RepeatedQuestion | null = null;
     for (const e of earlier) {
       if (!e.answered) continue;
+      grams ??= bigrams(m.text, minChars)!;
+      e.grams ??= bigrams(e.text, minChars)!;
       const similarity = jaccard(grams, e.grams);
       if (similarity >= threshold && (!best || similarity > best.similarity))
         best = { messageIndex: i, repeatsIndex: e.index, similarity };
     }
     if (best) out.push(best);
-    earlier.push({ index: i, grams, answered: false });
+    earlier.push({ index: i, text: m.text, grams, answered: false });
     if (earlier.length > 20) earlier.shift();
   }
   return out;
+}
+
+const keptUnit = (u: number) =>
+  (u >= 0x30 && u <= 0x39) ||
+  (u >= 0x41 && u <= 0x5a) ||
+  (u >= 0x61 && u <= 0x7a) ||
+  (u >= 0x3400 && u <= 0x9fff) ||
+  (u >= 0xf900 && u <= 0xfaff);
+
+/** Whether the text has the letters, digits or CJK characters `bigrams` needs (it then never returns null). */
+function longEnough(text: string, minChars: number): boolean {
+  const need = Math.max(2, minChars);
+  let n = 0;
+  for (let i = 0; i < text.length && n < need; i++) if (keptUnit(text.charCodeAt(i))) n++;
+  return n >= need;
 }
 
 /**
@@ -163,14 +181,8 @@ function bigrams(text: string, minChars: number): Int32Array | null {
   const units = unitScratch;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    let u = text.charCodeAt(i);
-    if (u >= 0x41 && u <= 0x5a) u += 0x20;
-    const keep =
-      (u >= 0x30 && u <= 0x39) ||
-      (u >= 0x61 && u <= 0x7a) ||
-      (u >= 0x3400 && u <= 0x9fff) ||
-      (u >= 0xf900 && u <= 0xfaff);
-    if (keep) units[n++] = u;
+    const u = text.charCodeAt(i);
+    if (keptUnit(u)) units[n++] = u >= 0x41 && u <= 0x5a ? u + 0x20 : u;
   }
   if (n < Math.max(2, minChars)) return null;
   const grams = new Int32Array(n - 1);
